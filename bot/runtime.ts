@@ -1,0 +1,102 @@
+import { ConversationState, UserState } from 'botbuilder';
+import { ConversationLog } from './conversationLog';
+import { ProactiveMessenger } from './proactiveMessenger';
+import type { Config } from '../src/config';
+import type { Logger } from '../src/shared/logger';
+import type { Clock } from '../src/shared/clock';
+import type { KnowledgeService } from '../src/knowledge';
+import type { NluService } from '../src/nlu';
+import type { Stores } from '../src/storage';
+import type { PlatformGateway } from '../src/platform';
+import { redactDeep } from '../src/shared/redact';
+import type { BotGateway } from '../src/http/ports';
+import type { ConversationMessenger } from '../src/handoff';
+import { MainDialog } from '../dialogs/mainDialog';
+import type { RecoveryServices } from '../dialogs/services';
+import { CaseService, HandoffTimers, QueueService, scheduleResolutionCheck } from '../src/handoff';
+import { HandoffRelay } from './handoffRelay';
+import { RecoveryEngine } from '../src/recovery';
+import { analyseSentiment } from '../src/nlu/sentiment';
+import { FollowUpAnswers } from '../src/followUp';
+
+import { createAdapter } from './adapter';
+import { BotFrameworkGateway } from './gateway';
+import { createAccessors, ReboundBot } from './reboundBot';
+
+/** What the Bot Framework edge needs from the engine. */
+export interface BotRuntimeDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  stores: Stores;
+  knowledge: KnowledgeService;
+  nlu: NluService;
+  /** The travel platform: bookings, actors, messages, cancellation and refund requests. */
+  platform: PlatformGateway;
+}
+
+/** The Bot Framework edge, built: the gateway the HTTP layer calls. */
+export interface BotRuntime {
+  gateway: BotGateway;
+  /** Sends messages to a conversation outside a turn (agents, follow-ups). */
+  messenger: ConversationMessenger;
+  /** The agents' side of cases (queue, claim, messages, resolve, sweeps). */
+  queue: QueueService;
+  stop(): Promise<void>;
+}
+
+/** Builds adapter, state, dialogs and bot on top of the engine services. */
+export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
+  const { config, logger, clock, stores, knowledge, nlu, platform } = deps;
+  const adapter = createAdapter(config, logger);
+  adapter.use(new ConversationLog(stores.transcripts, stores.conversationReferences, clock));
+  const messenger = new ProactiveMessenger(adapter, stores.conversationReferences, config.MicrosoftAppId ?? '');
+  const conversationState = new ConversationState(stores.state);
+  const userState = new UserState(stores.state);
+  const accessors = createAccessors(conversationState);
+  const timers = new HandoffTimers(() => knowledge.current().kb.escalation);
+  const cases = new CaseService(stores.cases, clock, timers);
+  const queue = new QueueService({
+    cases: stores.cases,
+    clock,
+    messenger,
+    timers,
+    rules: () => knowledge.current().kb,
+    followUps: stores.followUps,
+    analytics: stores.analytics,
+    logger,
+  });
+  const services: RecoveryServices = {
+    understand: (text) => nlu.understand(text),
+    knowledge: () => knowledge.current().kb,
+    logger,
+    record: async (event) => {
+      // problemId has no column of its own: it travels in data, where the owners' analytics read it.
+      const { problemId, ...rest } = event;
+      await stores.analytics.record({ ...rest, at: clock.now().toISOString(), data: redactDeep({ ...(problemId ? { problemId } : {}), ...(event.data ?? {}) }) });
+    },
+    recovery: new RecoveryEngine({ current: () => knowledge.current().kb }, clock),
+    cases,
+    platform,
+    sentiment: (text, previous) => analyseSentiment(text, previous, { threshold: knowledge.current().kb.escalation.frustrationThreshold }),
+    now: () => clock.now(),
+    owner: (context) => ({
+      conversationId: context.activity.conversation.id,
+      userId: context.activity.from?.id ?? 'unknown',
+      channelId: context.activity.channelId,
+    }),
+    resolved: async (context, caseId, problemId) => {
+      const now = clock.now();
+      await cases.resolveByBot(caseId, 'resolved with the bot; the traveller confirmed');
+      const conversationId = context.activity.conversation.id;
+      // Complaint step 6: check back that it held. A stored timer, swept by the follow-up sweeper.
+      await scheduleResolutionCheck(stores.followUps, now, { caseId, conversationId, userId: context.activity.from?.id, problemId, resolvedBy: 'bot' });
+      await services.record({ type: 'resolved_by_bot', conversationId, caseId, problemId });
+    },
+    followUps: new FollowUpAnswers({ cases: stores.cases, analytics: stores.analytics, clock }),
+  };
+  const mainDialog = new MainDialog(services, accessors.router);
+  const bot = new ReboundBot(services, conversationState, userState, mainDialog, accessors.dialogState, [new HandoffRelay(queue, services)]);
+  const gateway = new BotFrameworkGateway(adapter, bot, stores.locks, { appId: config.MicrosoftAppId });
+  return { gateway, messenger, queue, stop: async () => undefined };
+}

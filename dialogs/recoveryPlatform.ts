@@ -1,0 +1,123 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { isAppError } from '../src/shared/errors';
+import { bookingContextOf } from '../src/platform/bookingContext';
+import type { ActorKind, PlatformRequestInput } from '../src/platform/ports';
+import {
+  referencesToLookUp, withBookingLookup, type OfferedRemedy, type RecoveryAction, type RecoveryInput, type RecoverySession, type StepDetail,
+} from '../src/recovery';
+import type { RecoveryServices } from './services';
+import { anyReplyCard } from '../bot/recoveryCards';
+
+/** A message sent to an actor for the traveller: where to look for the reply. */
+export interface SentRecord {
+  reference: string;
+  actorKind: ActorKind;
+  actorName: string;
+  at: string;
+}
+
+const UNREACHABLE = "I can't reach the booking system right now, so I'll carry on without it; nothing you told me is lost.";
+
+/**
+ * The recovery's I/O with the travel platform (the engine stays pure): looks references up before the
+ * S6 check, sends a drafted message on the traveller's press, reads the actor's reply, and requests a
+ * cancellation or refund. A platform that fails never ends the walkthrough: the traveller is told, and
+ * the recovery goes on without the booking data.
+ */
+export class RecoveryPlatform {
+  constructor(private readonly services: RecoveryServices) {}
+
+  /** The session with what the platform says about each reference this input would settle. */
+  async lookUp(context: TurnContext, session: RecoverySession, input: RecoveryInput): Promise<RecoverySession> {
+    let next = session;
+    for (const reference of referencesToLookUp(this.services.knowledge(), session, input)) {
+      const found = await this.guard(context, () => this.services.platform.findBooking(reference));
+      if (!found) return next;
+      const at = this.services.now();
+      next = found.found
+        ? withBookingLookup(next, { reference, found: true, booking: bookingContextOf(found.booking) }, at)
+        : withBookingLookup(next, { reference, found: false, didYouMean: found.didYouMean }, at);
+    }
+    return next;
+  }
+
+  /** Without a reference: the one booking made with the traveller's e-mail on the date they gave, if there is exactly one. */
+  async findByEmail(context: TurnContext, session: RecoverySession): Promise<RecoverySession> {
+    if (session.booking?.reference) return session;
+    const facts = Object.values(session.facts).filter((f) => !f.suggestion);
+    const email = facts.find((f) => f.kind === 'email')?.value;
+    const date = facts.find((f) => f.kind === 'date')?.value;
+    const referenceGiven = facts.some((f) => f.kind === 'bookingReference');
+    if (!email || !date || referenceGiven) return session;
+    const bookings = await this.guard(context, () => this.services.platform.findBookingsByEmail(email, date));
+    if (bookings?.length !== 1) return session;
+    const [booking] = bookings;
+    await context.sendActivity(`Good news: I found a booking made with that e-mail address for that date: **${booking.reference}**, ${booking.title} (${booking.status}).`);
+    return withBookingLookup(session, { reference: booking.reference, found: true, booking: bookingContextOf(booking) }, this.services.now());
+  }
+
+  /** Sends the current step's drafted message (the traveller pressed "Send it for me"), then shows any reply. */
+  async send(context: TurnContext, detail: StepDetail | undefined): Promise<SentRecord | null> {
+    if (detail?.kind !== 'contact_actor' || !detail.sendVia || !detail.draft || !detail.contact) {
+      await context.sendActivity("I can't send this one through Wanderly, so please send the message above yourself (copy it as it is).");
+      return null;
+    }
+    const { reference } = detail.sendVia;
+    const actorKind = detail.contact.kind as ActorKind;
+    const sent = await this.guard(context, () => this.services.platform.sendMessage(reference, actorKind, detail.draft!.text));
+    if (!sent) return null;
+    const when = sent.expectedReply ?? detail.actor.responseTime ?? 'soon';
+    await context.sendActivity(`✓ Sent to **${detail.contact.name}** about ${reference}. They usually answer ${lowerFirst(when)}; I'll show you their reply here.`);
+    const record: SentRecord = { reference, actorKind, actorName: detail.contact.name, at: sent.message.at };
+    await this.showReplies(context, record);
+    return record;
+  }
+
+  /** Shows the actor's replies since the message was sent, or says none has come yet. */
+  async showReplies(context: TurnContext, sent: SentRecord): Promise<void> {
+    const replies = await this.guard(context, () => this.services.platform.readReplies(sent.reference, sent.actorKind, sent.at));
+    if (!replies) return;
+    if (replies.length === 0) {
+      await context.sendActivity(anyReplyCard(`No reply from ${sent.actorName} yet. Press the button to check again later.`));
+      return;
+    }
+    for (const reply of replies) await context.sendActivity(`**${sent.actorName}** replied:\n\n> ${reply.text}`);
+  }
+
+  /** Requests the cancellation or refund the traveller confirmed; reports the request id and status. */
+  async request(context: TurnContext, reference: string | undefined, input: PlatformRequestInput): Promise<void> {
+    if (!reference) return;
+    const made = await this.guard(context, () => this.services.platform.requestChange(reference, input));
+    if (!made) return;
+    const what = made.kind === 'cancellation' ? 'cancellation' : 'refund';
+    const money = made.amount ? ` of ${made.amount.value} ${made.amount.currency}` : '';
+    await context.sendActivity(`I've asked Wanderly for the ${what}${money} of ${reference}: request **${made.id}**, status **${made.status}**. ${made.note ?? ''}`.trim());
+  }
+
+  /** The refund request an accepted remedy implies (refund kinds only; a voucher or a rebooking is not a platform request). */
+  static refundFor(remedy: OfferedRemedy | undefined): PlatformRequestInput | null {
+    if (!remedy || (remedy.kind !== 'refund' && remedy.kind !== 'partial_refund')) return null;
+    return { kind: 'refund', reason: remedy.label, ...(remedy.maxAmount ? { amount: remedy.maxAmount } : {}) };
+  }
+
+  /** The detail of the step the engine shows now (for the draft and the contact). */
+  static currentDetail(actions: RecoveryAction[]): StepDetail | undefined {
+    return actions.find((a): a is Extract<RecoveryAction, { kind: 'show_step' }> => a.kind === 'show_step')?.detail;
+  }
+
+  private async guard<T>(context: TurnContext, call: () => Promise<T>): Promise<T | null> {
+    await context.sendActivity({ type: ActivityTypes.Typing });
+    try {
+      return await call();
+    } catch (err) {
+      if (!isAppError(err) || (err.code !== 'PLATFORM_UNAVAILABLE' && err.code !== 'NOT_FOUND' && err.code !== 'VALIDATION_FAILED')) throw err;
+      this.services.logger.warn({ code: err.code, details: err.details }, 'platform call failed');
+      await context.sendActivity(UNREACHABLE);
+      return null;
+    }
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,53 @@
+import type { KnowledgeBase } from '../src/knowledge/schema';
+import type { Understanding } from '../src/nlu/types';
+import type { Logger } from '../src/shared/logger';
+import type { TurnContext } from 'botbuilder';
+import type { Case, CaseOwner, CasePriority, CaseSummary, QueuedCase } from '../src/handoff';
+import type { RecoveryEngine } from '../src/recovery';
+import type { PlatformGateway } from '../src/platform/ports';
+import type { FollowUpAnswerer, FollowUpOutcome, FollowUpSubmit } from '../src/followUp';
+
+/** An event for the owner's analytics and knowledge-gap list (redacted by the store). */
+export interface ConversationEvent {
+  type: string;
+  conversationId: string;
+  userId?: string;
+  caseId?: string;
+  problemId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The engine services the dialogs consult: decisions come from src/, the dialogs only talk. */
+export interface DialogServices {
+  understand(text: string): Understanding;
+  knowledge(): KnowledgeBase;
+  record(event: ConversationEvent): Promise<void>;
+  logger: Logger;
+}
+
+/** The bot's side of cases, as the dialogs need it. */
+export interface DialogCases {
+  openForRecovery(owner: CaseOwner, summary: CaseSummary, priority: CasePriority): Promise<Case>;
+  saveSummary(caseId: string, summary: CaseSummary): Promise<void>;
+  escalate(owner: CaseOwner, reason: string, summary: CaseSummary, priority: CasePriority): Promise<QueuedCase>;
+  abandon(caseId: string | undefined): Promise<void>;
+  get(caseId: string): Promise<Case | null>;
+  active(conversationId: string): Promise<Case | null>;
+  position(c: Case): Promise<number>;
+}
+
+/** What the recovery and handoff dialogs need beyond the router's services. */
+export interface RecoveryServices extends DialogServices {
+  recovery: RecoveryEngine;
+  cases: DialogCases;
+  /** The travel platform: look bookings up, message their actors, request cancellations and refunds. */
+  platform: PlatformGateway;
+  sentiment(text: string, previous: readonly string[]): { score: number; frustrated: boolean };
+  now(): Date;
+  /** Who the case belongs to: the conversation's channel coordinates. */
+  owner(context: TurnContext): CaseOwner;
+  /** The traveller confirmed the fix: close the case, keep the conversation reference, schedule the follow-up. */
+  resolved(context: TurnContext, caseId: string, problemId: string): Promise<void>;
+  /** Records the answers to the follow-up after a resolution (src/followUp FollowUpAnswers); absent: not recorded. */
+  followUps?: { answer(submit: FollowUpSubmit, who: FollowUpAnswerer): Promise<FollowUpOutcome> };
+}

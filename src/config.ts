@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from './shared/result';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** `name:token,name:token` lists of people allowed into the agent or owner side. */
+const principals = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return [] as Array<{ name: string; token: string }>;
+    const out: Array<{ name: string; token: string }> = [];
+    for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const i = pair.indexOf(':');
+      const name = pair.slice(0, i).trim();
+      const token = pair.slice(i + 1).trim();
+      if (i < 1 || token.length < 16) {
+        ctx.addIssue({ code: 'custom', message: `"${name || pair.slice(0, 12)}": expected name:token with a token of at least 16 characters` });
+        continue;
+      }
+      out.push({ name, token });
+    }
+    return out;
+  });
+
+/** Every setting, with its default; `.env.example` documents each (a test holds that). */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  KB_DIR: z.string().min(1).default('./knowledge'),
+  NLU_OUT_OF_SCOPE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  NLU_AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.08),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  FOLLOW_UP_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  REBOUND_AGENTS: principals,
+  REBOUND_OWNERS: principals,
+  TEAMS_AGENT_CHANNEL_ID: optionalText,
+  TEAMS_AGENT_SERVICE_URL: optionalText.pipe(z.url().optional()),
+  TEAMS_AGENT_TENANT_ID: optionalText,
+  DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  TRUST_PROXY: bool.default(false),
+  PLATFORM_API_URL: optionalText.pipe(z.url().optional()),
+  PLATFORM_API_KEY: optionalText,
+  PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+});
+
+/** The validated configuration of one Rebound instance. */
+export type Config = z.infer<typeof envSchema>;
+
+/** Parses the environment once; every problem is listed, not just the first. */
+export function parseConfig(env: Record<string, string | undefined>): Result<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const config = parsed.data;
+  const problems: string[] = [];
+  if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)');
+  }
+  if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
+  }
+  if (!!config.PLATFORM_API_URL !== !!config.PLATFORM_API_KEY) {
+    problems.push('PLATFORM_API_URL, PLATFORM_API_KEY: set both to use a real platform, or neither for the demo platform');
+  }
+  if (!!config.TEAMS_AGENT_CHANNEL_ID !== !!config.TEAMS_AGENT_SERVICE_URL) {
+    problems.push('TEAMS_AGENT_CHANNEL_ID, TEAMS_AGENT_SERVICE_URL: set both to post new cases to Teams, or neither');
+  }
+  if (config.NODE_ENV === 'production' && !config.MicrosoftAppId) {
+    problems.push('MicrosoftAppId: production refuses to run without channel authentication; set the app credentials');
+  }
+  return problems.length ? fail(problems) : ok(config);
+}
+
+/** The names of every setting, for the documentation consistency test. */
+export const CONFIG_KEYS = Object.keys(envSchema.shape);

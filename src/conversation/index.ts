@@ -1,0 +1,3 @@
+export * from './target';
+export * from './clarify';
+export * from './caseSummary';

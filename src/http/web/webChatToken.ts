@@ -1,0 +1,45 @@
+import type { Request, Response } from 'restify';
+import type { DirectLine, TokenClaims } from '../directline';
+
+/** Name of the HttpOnly cookie that lets a browser resume its conversation once its token expired. */
+export const RESUME_COOKIE = 'rebound_resume';
+
+/** What the page receives: never the secret, only a token for its own conversation. */
+export interface WebChatSession {
+  token: string;
+  conversationId: string;
+  userId: string;
+  expires_in: number;
+  /** True when this is the conversation the browser had before (the page then reconnects to it). */
+  resumed: boolean;
+}
+
+/**
+ * POST /api/webchat/token: resumes the browser's conversation when it proves it (a still-valid token kept by the
+ * page, or the signed resume cookie) and the conversation still exists; otherwise a new conversation's token.
+ */
+export async function webChatSession(req: Request, res: Response, directLine: DirectLine, secureCookie: boolean): Promise<WebChatSession> {
+  const body = (req.body ?? {}) as { token?: unknown; fresh?: unknown };
+  const { tokens, store, service } = directLine;
+  let claims: TokenClaims | null = null;
+  if (body.fresh !== true) {
+    claims = tokens.tryVerify(typeof body.token === 'string' ? body.token : undefined, 'conversation') ?? tokens.tryVerify(readCookie(req, RESUME_COOKIE), 'resume');
+    if (claims && !(await store.get(claims.conversationId))) claims = null;
+  }
+  const resumed = claims !== null;
+  const session = claims ?? service.newConversationClaims();
+  const issued = tokens.issue(session);
+  const resume = tokens.issue(session, 'resume');
+  const attributes = [`Max-Age=${resume.expiresIn}`, 'Path=/api/webchat', 'HttpOnly', 'SameSite=Strict', ...(secureCookie ? ['Secure'] : [])];
+  res.header('Set-Cookie', `${RESUME_COOKIE}=${resume.token}; ${attributes.join('; ')}`);
+  res.header('Cache-Control', 'no-store');
+  return { token: issued.token, conversationId: session.conversationId, userId: session.userId, expires_in: issued.expiresIn, resumed };
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of String(req.header('cookie') ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,234 @@
+import type { Clock } from '../shared';
+import { AppError } from '../shared';
+import type { EngineResult, RecoveryAction, RecoveryInput } from './actions';
+import { acknowledgement } from './empathy';
+import { askFact, askWishedOutcome, checkedFact, factSpec, factStage } from './factFlow';
+import { decideHandoff } from './handoffPolicy';
+import { problemById, stepById, type RecoveryKnowledge } from './knowledge';
+import { afterOutcome, askOutcome, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
+import { ACCEPTED_INPUTS, createSession, isTerminal, transition, without } from './session';
+import type { BookingContext, RecoverySession } from './types';
+
+/** Options of RecoveryEngine.start(). */
+export interface StartOptions {
+  caseReference?: string;
+  /** The traveller's first message read as frustrated (shorter, softer acknowledgement). */
+  frustrated?: boolean;
+  booking?: BookingContext;
+}
+
+/** What the dialog observed about one traveller message, before acting on it. */
+export interface TurnObservation {
+  sentiment?: { score: number; frustrated: boolean };
+  /** false when the NLU did not understand the message; true resets the count; absent leaves it. */
+  understood?: boolean;
+}
+
+type Result = EngineResult<RecoverySession>;
+
+/**
+ * The playbook engine (pure): problem + facts + step outcomes -> the next step. Every call returns a
+ * new session (plain JSON) and the actions to render; nothing is kept in the engine between calls.
+ */
+export class RecoveryEngine {
+  constructor(
+    private readonly knowledge: RecoveryKnowledge,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a recovery: acknowledgement, a person offered at once for high-stakes problems, then the first question. */
+  start(problemId: string, options: StartOptions = {}): Result {
+    const ctx = this.context(problemId);
+    let session = createSession(problemId, ctx.now, options.caseReference);
+    if (options.booking) session = { ...session, booking: options.booking };
+    const actions: RecoveryAction[] = [{ kind: 'acknowledge', text: acknowledgement(ctx.problem, { frustrated: options.frustrated ?? false }) }];
+    const decision = decideHandoff(
+      { askedForPerson: false, playbookExhausted: false, sentimentScores: [], problemTags: ctx.problem.tags, misunderstandingsInARow: 0 },
+      ctx.kb.escalation,
+    );
+    if (decision.kind === 'handoff' && decision.reason === 'high_stakes') {
+      // Offered early, yet the self-recovery still starts: the traveller chooses.
+      session = { ...session, handoffOffers: ['high_stakes'], pendingHandoffOffer: 'high_stakes' };
+      actions.push({ kind: 'offer_handoff', reason: 'high_stakes' });
+    }
+    const advanced = this.advanceFacts(ctx, session);
+    return { session: advanced.session, actions: [...actions, ...advanced.actions] };
+  }
+
+  /** Applies one traveller input. Throws AppError('ILLEGAL_TRANSITION') for an input the status does not accept. */
+  next(session: RecoverySession, input: RecoveryInput): Result {
+    if (!ACCEPTED_INPUTS[session.status].includes(input.kind)) {
+      throw new AppError('ILLEGAL_TRANSITION', `A recovery session in ${session.status} does not accept ${input.kind}.`, {
+        status: session.status,
+        input: input.kind,
+      });
+    }
+    const ctx = this.context(session.problemId);
+    const stamped = { ...session, updatedAt: ctx.now.toISOString() };
+    switch (input.kind) {
+      case 'fact_provided':
+      case 'fact_corrected':
+        return this.factGiven(ctx, stamped, input.name, input.value);
+      case 'fact_skipped': {
+        const spec = factSpec(ctx.problem, input.name);
+        if (spec.required) throw new AppError('VALIDATION_FAILED', `The fact "${input.name}" is required.`, { fact: input.name });
+        return this.advanceFacts(ctx, { ...stamped, skippedFacts: [...new Set([...stamped.skippedFacts, input.name])] });
+      }
+      case 'suggestion_accepted': {
+        const fact = stamped.facts[input.name];
+        if (!fact?.suggestion) throw new AppError('VALIDATION_FAILED', `There is no suggestion for "${input.name}".`, { fact: input.name });
+        const { suggestion, ...rest } = fact;
+        return this.afterFactChange(ctx, { ...stamped, facts: { ...stamped.facts, [input.name]: { ...rest, value: suggestion.value, confirmed: true } } });
+      }
+      case 'facts_confirmed': {
+        const facts = Object.fromEntries(Object.entries(stamped.facts).map(([n, f]) => [n, { kind: f.kind, value: f.value, raw: f.raw, confirmed: true }]));
+        return this.advanceFacts(ctx, { ...stamped, facts });
+      }
+      case 'wished_outcome': {
+        const wished = { ...stamped, wishedOutcome: input.text.trim() };
+        if (stamped.status === 'asking_wished_outcome') return enterStep(ctx, wished, ctx.problem.steps[0]);
+        // The answer to the playbook's own ask_outcome step: recorded, and the step succeeded.
+        const step = this.currentStep(ctx, stamped);
+        if (step?.action !== 'ask_outcome') throw new AppError('VALIDATION_FAILED', 'The current step does not ask for a wished outcome.', { step: step?.id });
+        return afterOutcome(ctx, wished, step, 'success');
+      }
+      case 'step_done': {
+        const step = this.currentStep(ctx, stamped);
+        if (!step) return handOff(stamped, 'playbook_exhausted', ctx.now);
+        return { session: transition(stamped, 'awaiting_outcome', ctx.now), actions: [askOutcome(ctx, stamped, step)] };
+      }
+      case 'step_outcome': {
+        const step = this.currentStep(ctx, stamped);
+        return step ? afterOutcome(ctx, stamped, step, input.outcome) : handOff(stamped, 'playbook_exhausted', ctx.now);
+      }
+      case 'remedy_accepted':
+      case 'remedy_declined':
+        return this.remedyAnswer(ctx, stamped, input.kind === 'remedy_accepted' ? input.remedyId : undefined);
+      case 'handoff_requested':
+        return handOff(stamped, stamped.pendingHandoffOffer ?? 'asked_for_person', ctx.now);
+      case 'handoff_declined': {
+        const rest = without(stamped, 'pendingHandoffOffer');
+        return { session: rest, actions: this.resume(rest) };
+      }
+      case 'abandon': {
+        return { session: transition(without(stamped, 'pendingHandoffOffer'), 'abandoned', ctx.now), actions: [{ kind: 'abandoned' }] };
+      }
+    }
+  }
+
+  /**
+   * Records what the dialog observed about a message (sentiment, understood or not) and offers a
+   * person when the escalation rules say so (lasting frustration, repeated misunderstanding).
+   */
+  observe(session: RecoverySession, turn: TurnObservation): Result {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const sentiment = turn.sentiment
+      ? [...session.sentiment, { score: turn.sentiment.score, frustrated: turn.sentiment.frustrated, at }]
+      : session.sentiment;
+    const misunderstandings = turn.understood === undefined ? session.misunderstandings : turn.understood ? 0 : session.misunderstandings + 1;
+    const updated: RecoverySession = { ...session, sentiment, misunderstandings, updatedAt: at };
+    if (isTerminal(updated.status)) return { session: updated, actions: [] };
+    const kb = this.knowledge.current();
+    const problem = problemById(kb, updated.problemId);
+    const decision = decideHandoff(
+      {
+        askedForPerson: false,
+        playbookExhausted: false,
+        sentimentScores: sentiment.map((s) => s.score),
+        problemTags: problem.tags,
+        misunderstandingsInARow: misunderstandings,
+        alreadyOffered: updated.handoffOffers,
+      },
+      kb.escalation,
+    );
+    if (decision.kind === 'none') return { session: updated, actions: [] };
+    return {
+      session: { ...updated, handoffOffers: [...updated.handoffOffers, decision.reason], pendingHandoffOffer: decision.reason },
+      actions: [{ kind: 'offer_handoff', reason: decision.reason }],
+    };
+  }
+
+  /** The actions that show where the session stands, unchanged (after a restart, "help" or "status"). */
+  resume(session: RecoverySession): RecoveryAction[] {
+    const ctx = this.context(session.problemId);
+    const offer: RecoveryAction[] = session.pendingHandoffOffer ? [{ kind: 'offer_handoff', reason: session.pendingHandoffOffer }] : [];
+    switch (session.status) {
+      case 'gathering_facts':
+      case 'confirming_facts': {
+        const stage = factStage(ctx.problem, session);
+        return [...offer, stage.done ? askWishedOutcome() : stage.action];
+      }
+      case 'asking_wished_outcome':
+        return [...offer, askWishedOutcome()];
+      case 'running_step':
+      case 'awaiting_outcome':
+      case 'offering_remedy': {
+        const step = this.currentStep(ctx, session);
+        return step ? [...offer, ...currentStepActions(ctx, session, step)] : [{ kind: 'handoff', reason: 'playbook_exhausted' }];
+      }
+      case 'resolved':
+        return [{ kind: 'resolved', ...(session.currentStepId ? { stepId: session.currentStepId } : {}) }];
+      case 'handed_off':
+        return [{ kind: 'handoff', reason: session.handoff?.reason ?? 'asked_for_person' }];
+      case 'abandoned':
+        return [{ kind: 'abandoned' }];
+    }
+  }
+
+  private context(problemId: string): PlaybookContext {
+    const kb = this.knowledge.current();
+    return { kb, problem: problemById(kb, problemId), now: this.clock.now() };
+  }
+
+  private currentStep(ctx: PlaybookContext, session: RecoverySession) {
+    return stepById(ctx.problem, session.currentStepId);
+  }
+
+  private factGiven(ctx: PlaybookContext, session: RecoverySession, name: string, value: string): Result {
+    const spec = factSpec(ctx.problem, name);
+    // A correction made while a step is shown was made after reviewing it: it counts as confirmed.
+    const inStep = session.status === 'running_step' || session.status === 'awaiting_outcome';
+    const checked = checkedFact(ctx.kb, session, spec, value, ctx.now, inStep);
+    if ('refused' in checked) {
+      const pending = session.status === 'gathering_facts' ? { pendingFact: name } : {};
+      return { session: { ...session, ...pending }, actions: [askFact(spec, checked.refused)] };
+    }
+    return this.afterFactChange(ctx, { ...session, facts: { ...session.facts, [name]: checked.fact } });
+  }
+
+  private afterFactChange(ctx: PlaybookContext, session: RecoverySession): Result {
+    if (session.status !== 'running_step' && session.status !== 'awaiting_outcome') return this.advanceFacts(ctx, session);
+    const step = this.currentStep(ctx, session);
+    if (!step) return handOff(session, 'playbook_exhausted', ctx.now);
+    const shown = transition(session, 'running_step', ctx.now);
+    return { session: shown, actions: currentStepActions(ctx, shown, step) };
+  }
+
+  private advanceFacts(ctx: PlaybookContext, session: RecoverySession): Result {
+    const stage = factStage(ctx.problem, session);
+    const rest = without(session, 'pendingFact');
+    if (!stage.done) {
+      const moved = transition(rest, stage.status, ctx.now);
+      return { session: stage.pendingFact ? { ...moved, pendingFact: stage.pendingFact } : moved, actions: [stage.action] };
+    }
+    const asking = transition(rest, 'asking_wished_outcome', ctx.now);
+    // A playbook with its own ask_outcome step asks at the point it chose: never twice.
+    if (ctx.problem.steps.some((s) => s.action === 'ask_outcome')) return enterStep(ctx, asking, ctx.problem.steps[0]);
+    return { session: asking, actions: [askWishedOutcome()] };
+  }
+
+  private remedyAnswer(ctx: PlaybookContext, session: RecoverySession, remedyId: string | undefined): Result {
+    const step = this.currentStep(ctx, session);
+    if (!step) return handOff(session, 'playbook_exhausted', ctx.now);
+    const offered = session.remedies.offered.filter((r) => r.stepId === step.id);
+    if (remedyId === undefined) {
+      const declined = [...session.remedies.declined, ...offered.map((r) => r.remedyId)];
+      return afterOutcome(ctx, { ...session, remedies: { ...session.remedies, declined } }, step, 'failure');
+    }
+    if (!offered.some((r) => r.remedyId === remedyId)) {
+      throw new AppError('VALIDATION_FAILED', `The remedy "${remedyId}" was not offered; only offered remedies can be accepted.`, { remedyId });
+    }
+    return afterOutcome(ctx, { ...session, remedies: { ...session.remedies, accepted: remedyId } }, step, 'success');
+  }
+}

@@ -1,0 +1,53 @@
+import restify, { type Server } from 'restify';
+import type { Logger } from './shared/logger';
+import { AppError } from './shared/errors';
+import { sendError } from './http/errors';
+import { registerHealthRoutes } from './http/health';
+import { registerMessageRoutes } from './http/messages';
+import type { BotGateway, HealthSource } from './http/ports';
+import { registerRateLimits, type RateLimitSettings } from './http/rateLimitRules';
+import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/securityHeaders';
+
+/** What the HTTP server needs; built by createApp. */
+export interface ServerDeps {
+  logger: Logger;
+  bot: BotGateway;
+  health: HealthSource;
+  maxBodyBytes: number;
+  /** Security headers (HSTS when PUBLIC_URL is https); every response gets them. */
+  security?: SecurityHeaderOptions;
+  /** Per-client limits (RATE_LIMIT_*); unset: none (unit tests of other routes). */
+  rateLimits?: RateLimitSettings;
+  /** Extra route groups (Direct Line, agent, admin) registered after the core ones. */
+  extraRoutes?: Array<(server: Server) => void>;
+}
+
+/** Builds the restify server with every route, unstarted. */
+export function makeServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'rebound', handleUncaughtExceptions: false });
+  registerSecurityHeaders(server, deps.security);
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // No Content-Length and no Transfer-Encoding means no body (RFC 9112, 6.3): say so, or the body parser refuses
+  // a bodyless DELETE from fetch as an unknown media type (415).
+  server.use((req, _res, next) => {
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) req.headers['content-length'] = '0';
+    next();
+  });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
+  );
+  // After the body parser: /api/messages is limited per conversation, which is in the body.
+  if (deps.rateLimits) registerRateLimits(server, deps.rateLimits, deps.logger);
+  // One place turns every error, including restify's own (413, 404, malformed JSON), into our JSON shape.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: unknown, cb: () => void) => {
+    if (req.path() === '/api/messages' && (err as Error)?.name === 'InvalidContentError') {
+      err = new AppError('INVALID_ACTIVITY', `The request body is not valid JSON: ${(err as Error).message}`, { problems: ['(body): not valid JSON'] });
+    }
+    sendError(req, res, err, deps.logger);
+    return cb();
+  });
+  registerMessageRoutes(server, deps.bot, deps.logger);
+  registerHealthRoutes(server, deps.health, deps.logger);
+  for (const register of deps.extraRoutes ?? []) register(server);
+  return server;
+}

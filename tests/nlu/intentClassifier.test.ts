@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { IntentClassifier, type LabeledText } from '../../src/nlu';
+
+const rows: LabeledText[] = [
+  ...['book a flight to paris', 'i need a plane ticket', 'reserve a flight for tomorrow', 'find me flights to berlin'].map((text) => ({ text, intent: 'book_flight' })),
+  ...['what is the weather today', 'will it rain tomorrow', 'weather forecast for london', 'is it sunny outside'].map((text) => ({ text, intent: 'weather' })),
+  ...['how do i bake bread', 'who won the football game'].map((text) => ({ text, intent: 'oos' })),
+];
+
+describe('IntentClassifier', () => {
+  describe('rank()', () => {
+    it('should rank the right intent first with a probability in [0,1], typos included', () => {
+      const model = IntentClassifier.train(rows);
+      for (const [text, intent] of [['book me a fligth to rome', 'book_flight'], ['wheather forcast please', 'weather']]) {
+        const { ranking } = model.rank(text);
+        expect(ranking[0].intent).to.equal(intent);
+        expect(ranking[0].probability).to.be.within(0, 1);
+      }
+    });
+
+    it('should never list the out-of-scope class among the intents', () => {
+      const model = IntentClassifier.train(rows);
+      expect(model.intents).to.deep.equal(['book_flight', 'weather']);
+      expect(model.rank('bake bread').ranking.map((r) => r.intent)).to.not.include('oos');
+    });
+
+    it('should give zero probability to text without any known feature', () => {
+      const model = IntentClassifier.train(rows);
+      expect(model.rank('😀😀').ranking.every((r) => r.probability === 0)).to.equal(true);
+    });
+  });
+
+  describe('train()', () => {
+    it('should be deterministic: same data, same probabilities', () => {
+      const a = IntentClassifier.train(rows).rank('flight to rome');
+      const b = IntentClassifier.train(rows).rank('flight to rome');
+      expect(a).to.deep.equal(b);
+    });
+
+    it('should refuse data without an in-scope example', () => {
+      expect(() => IntentClassifier.train([{ text: 'x', intent: 'oos' }])).to.throw(/in-scope/);
+    });
+  });
+
+  describe('serialize()', () => {
+    it('should restore from JSON to identical rankings', () => {
+      const model = IntentClassifier.train(rows);
+      const restored = IntentClassifier.restore(JSON.parse(JSON.stringify(model.serialize())));
+      for (const text of ['flihgt to rome', 'rain', '']) expect(restored.rank(text)).to.deep.equal(model.rank(text));
+    });
+  });
+});
