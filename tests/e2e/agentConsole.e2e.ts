@@ -93,12 +93,9 @@ describe('Agent console (full app in Chromium)', () => {
     const wait = item.locator('.queue__wait');
     const first = await wait.textContent();
     expect(first).to.match(/^waiting \d+ (s|min)/);
-    // Looked up by selector on every poll: a stream event may re-render the queue and replace the element.
-    const selector = `.queue__item[data-case-id="${theCase.id}"] .queue__wait`;
-    await page.waitForFunction(([sel, before]) => {
-      const text = document.querySelector(sel)?.textContent;
-      return typeof text === 'string' && text !== '' && text !== before;
-    }, [selector, first] as const, { timeout: 5_000 });
+    // A locator is looked up again on every poll: a stream event may re-render the queue and replace the element.
+    const exactly = new RegExp(`^${first}$`); // letters, digits and spaces only, as checked above
+    await wait.filter({ hasNotText: exactly }).waitFor({ timeout: 5_000 });
   });
 
   it('should open the case from the keyboard with the gathered context at the top', async () => {

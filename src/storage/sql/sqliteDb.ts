@@ -10,12 +10,27 @@ import type { Sql, SqlResult, SqlRunner } from './sql';
  */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
-/** better-sqlite3 behind the async Sql interface; transactions hold a mutex so no statement slips into them. */
+/** The statements of one group commit, and who waits for it. */
+interface Group {
+  readonly committed: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * better-sqlite3 behind the async Sql interface, with group commit: a write opens a transaction that every
+ * statement and `tx` arriving before the next turn of the event loop joins, and one fsynced COMMIT ends it.
+ * No caller hears back before the commit that holds its statement is durable (a failed commit fails every
+ * caller of the group, none of which was acknowledged); a statement that fails alone is rolled back alone.
+ * Concurrent turns thus share one fsync instead of paying one each. `tx` bodies are savepoints inside the
+ * group and hold a mutex, so no other statement slips into them.
+ */
 export class SqliteDb implements Sql {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly gate = new KeyedMutex();
   private readonly direct: SqlRunner = { dialect: 'sqlite', query: async (text, params = []) => this.run(text, params) };
+  private group: Group | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -32,25 +47,30 @@ export class SqliteDb implements Sql {
     return new SqliteDb(new Database(file), synchronous);
   }
 
-  /** Runs one statement, after any open transaction. */
+  /** Runs one statement, after any open transaction body; resolves once what it saw or wrote is committed. */
   async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    if (this.gate.isLocked('tx')) return this.gate.run('tx', async () => this.run<R>(text, params));
-    return this.run<R>(text, params);
+    const result = this.gate.isLocked('tx') ? await this.gate.run('tx', async () => this.grouped<R>(text, params)) : this.grouped<R>(text, params);
+    return this.settled(result);
   }
 
-  /** Runs fn in one IMMEDIATE transaction (takes the write lock at once, so no upgrade deadlock). */
-  tx<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
-    return this.gate.run('tx', async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+  /** Runs fn as one savepoint of the current group (all or nothing); resolves once the group commits. */
+  async tx<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
+    const result = await this.gate.run('tx', async () => {
+      this.join();
+      this.exec('SAVEPOINT tx');
       try {
-        const result = await fn(this.direct);
-        this.db.exec('COMMIT');
-        return result;
+        const value = await fn(this.direct);
+        this.exec('RELEASE tx');
+        return { joined: value };
       } catch (err) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) {
+          this.db.exec('ROLLBACK TO tx');
+          this.db.exec('RELEASE tx');
+        }
         throw err;
       }
     });
+    return this.settled(result);
   }
 
   /** Probes the file with a trivial query. */
@@ -63,35 +83,109 @@ export class SqliteDb implements Sql {
     }
   }
 
-  /** Closes the file (checkpointing the WAL). */
+  /** Commits what is pending, then closes the file (checkpointing the WAL). */
   async close(): Promise<void> {
-    await this.gate.run('tx', async () => this.db.close());
+    await this.gate.run('tx', async () => {
+      this.commit();
+      this.db.close();
+    });
+  }
+
+  /** Runs a statement now: reads outside a group read committed data and need no commit; anything else joins the group. */
+  private grouped<R>(text: string, params: readonly unknown[]): SqlResult<R> | Joined<SqlResult<R>> {
+    const { sql, values } = positional(text, params);
+    const statement = this.prepare(sql);
+    if (statement.readonly && !this.group) return this.execute<R>(statement, values);
+    this.join();
+    return { joined: this.execute<R>(statement, values) };
+  }
+
+  /** Waits for the group commit a statement joined. */
+  private async settled<T>(result: T | Joined<T>): Promise<T> {
+    if (!isJoined(result)) return result;
+    await this.group?.committed;
+    return result.joined;
+  }
+
+  /** Opens the group's transaction if none is open, and schedules its commit for the next turn of the event loop. */
+  private join(): void {
+    if (this.group) return;
+    this.exec('BEGIN IMMEDIATE');
+    let resolve!: () => void;
+    let reject!: (err: unknown) => void;
+    const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    // Nobody may be waiting yet (a statement that failed alone): the rejection is handled by the waiters that exist.
+    committed.catch(() => undefined);
+    this.group = { committed, resolve, reject };
+    setImmediate(() => void this.gate.run('tx', async () => this.commit()));
+  }
+
+  /** Commits the open group (if any) and tells its waiters; a failed commit rolls back and fails them all. */
+  private commit(): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = null;
+    try {
+      this.exec('COMMIT');
+      group.resolve();
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      group.reject(err);
+    }
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.wrap(() => this.db.prepare(sql));
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private run<R>(text: string, params: readonly unknown[]): SqlResult<R> {
     const { sql, values } = positional(text, params);
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    try {
+    return this.execute<R>(this.prepare(sql), values);
+  }
+
+  private execute<R>(statement: Database.Statement, values: unknown[]): SqlResult<R> {
+    return this.wrap(() => {
       if (statement.reader) {
         const rows = statement.all(...values) as R[];
         return { rows, rowCount: rows.length };
       }
       return { rows: [], rowCount: statement.run(...values).changes };
+    });
+  }
+
+  private exec(sql: string): void {
+    this.wrap(() => this.db.exec(sql));
+  }
+
+  /** Maps SQLite's errors to the app's: a duplicate key is a CONFLICT, a busy or broken file STORAGE_UNAVAILABLE. */
+  private wrap<T>(fn: () => T): T {
+    try {
+      return fn();
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new AppError('CONFLICT', 'a record with this key already exists', undefined, { cause: err });
       }
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') {
+      if (/^SQLITE_(BUSY|CANTOPEN|IOERR|FULL|READONLY)/.test(code)) {
         throw new AppError('STORAGE_UNAVAILABLE', `SQLite: ${(err as Error).message}`, undefined, { cause: err });
       }
       throw err;
     }
   }
+}
+
+/** A result that counts only once its group commits. */
+interface Joined<T> {
+  joined: T;
+}
+
+function isJoined<T>(value: T | Joined<T>): value is Joined<T> {
+  return typeof value === 'object' && value !== null && 'joined' in value && !('rows' in value);
 }
 
 /** Rewrites $n placeholders to positional ? (better-sqlite3 has no numbered parameters) and converts values. */

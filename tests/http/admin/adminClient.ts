@@ -47,3 +47,12 @@ export class AdminClient {
     return answer;
   }
 }
+
+/** Asks until the bot's replies contain the text (bounded: the NLU retrains in the background). */
+export async function answerWithin(ask: () => Promise<unknown>, text: string, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  do {
+    if (JSON.stringify(await ask()).includes(text)) return true;
+  } while (Date.now() < until);
+  return false;
+}

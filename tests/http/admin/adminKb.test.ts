@@ -1,18 +1,9 @@
 import { expect } from 'chai';
 import { useTestApp } from '../../helpers/testApp';
-import { ADMIN_ENV, AdminClient } from './adminClient';
+import { ADMIN_ENV, AdminClient, answerWithin } from './adminClient';
 
 const PET_ANSWER = 'Pets: small dogs and cats travel free on tours that show the paw icon; ask the host first for rentals.';
 const petFaq = { id: 'pet-policy', questions: ['Can I bring my dog or cat on a tour?', 'Are pets allowed on tours?'], answer: PET_ANSWER, tags: ['tours'] };
-
-/** Asks until the bot's replies contain the text (bounded: the NLU retrains in the background). */
-async function answerWithin(ask: () => Promise<unknown>, text: string, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  do {
-    if (JSON.stringify(await ask()).includes(text)) return true;
-  } while (Date.now() < until);
-  return false;
-}
 
 describe('AdminApi', () => {
   const app = useTestApp({ ...ADMIN_ENV, RATE_LIMIT_ENABLED: 'false' });
