@@ -55,7 +55,6 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const userState = new UserState(stores.state);
   const accessors = createAccessors(conversationState);
   const timers = new HandoffTimers(() => knowledge.current().kb.escalation);
-  const cases = new CaseService(stores.cases, clock, timers);
   const queue = new QueueService({
     cases: stores.cases,
     clock,
@@ -66,6 +65,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     analytics: stores.analytics,
     logger,
   });
+  const cases = new CaseService(stores.cases, clock, timers, queue.notifier);
   const services: RecoveryServices = {
     understand: (text) => nlu.understand(text),
     knowledge: () => knowledge.current().kb,

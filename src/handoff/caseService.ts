@@ -22,12 +22,20 @@ export interface QueueDeadlines {
   pendingDueAt(now: Date): string;
 }
 
+/** Tells the travellers already waiting when a newly queued case moves them (QueueNotifier). */
+export interface QueueWatcher {
+  positions(): Promise<Map<string, number>>;
+  /** Never rejects; not awaited, so a turn never waits on other travellers' channels. */
+  updateQueueQuietly(before: Map<string, number>, now: Date, except?: string): Promise<void>;
+}
+
 /** The bot's side of cases: one active case per conversation, opened at the first failure, escalated when stuck. */
 export class CaseService {
   constructor(
     private readonly cases: CaseRepository,
     private readonly clock: Clock,
     private readonly deadlines?: QueueDeadlines,
+    private readonly watcher?: QueueWatcher,
   ) {}
 
   /** The conversation's active case, or null. */
@@ -73,13 +81,17 @@ export class CaseService {
     const now = this.clock.now();
     let current = await this.cases.findActiveByConversation(owner.conversationId);
     const dueAt = this.deadlines?.pendingDueAt(now);
+    const queues = !current || current.status === 'open' || current.status === 'returned_to_bot';
+    // A high-priority case goes ahead of the ones waiting: their travellers hear their new place.
+    const before = queues && higher(current?.priority ?? priority, priority) === 'high' ? await this.watcher?.positions() : undefined;
     if (!current) {
       const created = newCase({ ...owner, status: 'pending', priority, handoffReason: reason, summary, dueAt }, BOT, now);
       current = await this.cases.create(created.case, [created.event]);
-    } else if (current.status === 'open' || current.status === 'returned_to_bot') {
+    } else if (queues) {
       const moved = transition({ ...current, summary }, { type: 'escalate', reason, priority: higher(current.priority, priority), dueAt }, BOT, now);
       current = await this.cases.update(moved.case, current.version, [moved.event]);
     }
+    if (before) void this.watcher?.updateQueueQuietly(before, now, current.id);
     return { case: current, position: await this.position(current) };
   }
 

@@ -61,4 +61,16 @@ export class QueueNotifier {
     );
     return sent.filter(Boolean).length;
   }
+
+  /**
+   * updateQueue for a turn that must not wait on other travellers' channels: never rejects (a failure is
+   * logged); the caller does not await it.
+   */
+  async updateQueueQuietly(before: QueuePositions, now: Date, except?: string): Promise<void> {
+    try {
+      await this.updateQueue(before, now, except);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'queue update not sent');
+    }
+  }
 }

@@ -48,13 +48,34 @@ export class RecordingMessenger implements ConversationMessenger {
 }
 
 /** A queue on fakes: stores, clock, messenger, and the bot's CaseService to queue cases as the handoff dialog does. */
-export function queueOnFakes(start = MONDAY_MORNING): { stores: FakeStores; clock: ManualClock; messenger: RecordingMessenger; queue: QueueService; bot: CaseService; timers: HandoffTimers } {
+export function queueOnFakes(start = MONDAY_MORNING): {
+  stores: FakeStores;
+  clock: ManualClock;
+  messenger: RecordingMessenger;
+  queue: QueueService;
+  bot: CaseService;
+  timers: HandoffTimers;
+  /** Resolves once the queue updates the bot started in the background (a high-priority case) are sent. */
+  queueUpdates: () => Promise<void>;
+} {
   const clock = new ManualClock(start);
   const stores = createFakeStores(clock);
   const messenger = new RecordingMessenger();
   const timers = new HandoffTimers(() => rules.escalation);
   const queue = new QueueService({ cases: stores.cases, clock, messenger, timers, rules: () => rules, followUps: stores.followUps, analytics: stores.analytics, logger: silentLogger });
-  return { stores, clock, messenger, queue, bot: new CaseService(stores.cases, clock, timers), timers };
+  const started: Array<Promise<void>> = [];
+  const watcher = {
+    positions: () => queue.notifier.positions(),
+    updateQueueQuietly: (before: Map<string, number>, now: Date, except?: string) => {
+      const sending = queue.notifier.updateQueueQuietly(before, now, except);
+      started.push(sending);
+      return sending;
+    },
+  };
+  const queueUpdates = async () => {
+    await Promise.all(started);
+  };
+  return { stores, clock, messenger, queue, bot: new CaseService(stores.cases, clock, timers, watcher), timers, queueUpdates };
 }
 
 /** Queues a case for conversation `n` as the handoff dialog does. */

@@ -25,6 +25,24 @@ describe('QueueService', () => {
     });
   });
 
+  describe('a high-priority case queued by the bot', () => {
+    it('should tell the travellers it goes ahead of their new place, and nobody when a normal case joins the back', async () => {
+      const { bot, clock, messenger, queueUpdates } = queueOnFakes();
+      const a = await enqueue(bot, '1');
+      clock.advance(1000);
+      const b = await enqueue(bot, '2');
+      clock.advance(1000);
+      await enqueue(bot, '3');
+      await queueUpdates();
+      expect(messenger.sent).to.deep.equal([]);
+      const urgent = await enqueue(bot, '4', { priority: 'high' });
+      await queueUpdates();
+      expect(messenger.to(a.conversationId)).to.deep.equal([`Update on case ${a.reference}: you are now number 2 in the queue; the expected wait is about 20 minutes.`]);
+      expect(messenger.to(b.conversationId)[0]).to.include('number 3');
+      expect(messenger.to(urgent.conversationId)).to.deep.equal([]);
+    });
+  });
+
   describe('claim()', () => {
     it('should assign the case, tell its traveller who has it, and tell the others their new place', async () => {
       const { queue, bot, clock, messenger, stores } = queueOnFakes();

@@ -82,6 +82,17 @@ describe('Agent API routes', () => {
       expect(await running.app.stores.cases.listEvents(id)).to.have.length(events);
     });
 
+    it('should answer 502 CHANNEL_UNAVAILABLE and record nothing when the traveller\'s channel is gone', async () => {
+      const id = await queuedCase();
+      expect((await ana.call('POST', `/api/agent/cases/${id}/claim`)).status).to.equal(200);
+      channel.gone.add((await stored(id))!.conversationId);
+      const events = (await running.app.stores.cases.listEvents(id)).length;
+      const answer = await ana.call<ErrorAnswer>('POST', `/api/agent/cases/${id}/messages`, { text: 'Hello, I am looking at it' });
+      expect(answer.status).to.equal(502);
+      expect(answer.body.error.code).to.equal('CHANNEL_UNAVAILABLE');
+      expect(await running.app.stores.cases.listEvents(id)).to.have.length(events);
+    });
+
     it('should answer 422 listing the problems of a bad body', async () => {
       const id = await queuedCase();
       const empty = await ana.call<ErrorAnswer>('POST', `/api/agent/cases/${id}/messages`, { text: '   ' });

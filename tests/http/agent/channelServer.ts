@@ -15,6 +15,8 @@ export interface ChannelActivity {
  */
 export class ChannelServer {
   readonly received: ChannelActivity[] = [];
+  /** Conversations the channel no longer has (the traveller left, the bot was removed): it answers 404. */
+  readonly gone = new Set<string>();
   private readonly waiters = new Set<() => void>();
   private server: Server | null = null;
   url = '';
@@ -25,6 +27,12 @@ export class ChannelServer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const conversationId = /\/v3\/conversations\/([^/]+)\//.exec(req.url ?? '')?.[1];
+        if (conversationId && this.gone.has(decodeURIComponent(conversationId))) {
+          res.writeHead(404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'ConversationNotFound', message: 'Conversation not found.' } }));
+          return;
+        }
         try {
           this.received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChannelActivity);
         } catch {
