@@ -87,10 +87,11 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     }),
     resolved: async (context, caseId, problemId) => {
       const now = clock.now();
-      await cases.resolveByBot(caseId, 'resolved with the bot; the traveller confirmed');
+      const resolved = await cases.resolveByBot(caseId, 'resolved with the bot; the traveller confirmed');
       const conversationId = context.activity.conversation.id;
       // Complaint step 6: check back that it held. A stored timer, swept by the follow-up sweeper.
-      await scheduleResolutionCheck(stores.followUps, now, { caseId, conversationId, userId: context.activity.from?.id, problemId, resolvedBy: 'bot' });
+      const resolvedAt = resolved?.resolvedAt ?? now.toISOString();
+      await scheduleResolutionCheck(stores.followUps, now, { caseId, conversationId, userId: context.activity.from?.id, problemId, resolvedBy: 'bot', resolvedAt });
       await services.record({ type: 'resolved_by_bot', conversationId, caseId, problemId });
     },
     followUps: new FollowUpAnswers({ cases: stores.cases, analytics: stores.analytics, clock }),

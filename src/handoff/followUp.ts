@@ -21,15 +21,22 @@ export interface ResolutionCheck {
   userId?: string;
   problemId?: string;
   resolvedBy: 'bot' | 'agent';
+  /** When the case was resolved: a case reopened and resolved again gets a check of its own. */
+  resolvedAt: string;
+}
+
+/** The id of a resolution's check: one per resolution of a case. */
+export function resolutionCheckId(caseId: string, resolvedAt: string): string {
+  return `followup:${caseId}:${resolvedAt}`;
 }
 
 /**
  * Complaint step 6: check back that the fix held. A stored timer (kind 'resolution_check') swept by the
- * follow-up sweeper, one per case (scheduling the same case again is ignored).
+ * follow-up sweeper, one per resolution of a case (scheduling the same resolution again is ignored).
  */
 export function scheduleResolutionCheck(followUps: FollowUpScheduler, now: Date, check: ResolutionCheck): Promise<boolean> {
   return followUps.schedule({
-    id: `followup:${check.caseId}`,
+    id: resolutionCheckId(check.caseId, check.resolvedAt),
     conversationId: check.conversationId,
     ...(check.userId ? { userId: check.userId } : {}),
     caseId: check.caseId,

@@ -149,6 +149,7 @@ export class QueueService {
       userId: resolved.userId,
       ...(resolved.summary.problemId ? { problemId: resolved.summary.problemId } : {}),
       resolvedBy: 'agent',
+      resolvedAt: resolved.resolvedAt ?? now.toISOString(),
     });
     await this.record(HANDOFF_EVENTS.resolved, resolved, now, {
       sinceQueuedMs: ms(current.queuedAt ?? current.createdAt, now),

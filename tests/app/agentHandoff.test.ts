@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { resolutionCheckId } from '../../src/handoff/followUp';
 import { textOf } from '../helpers/botClient';
 import { removeDir, startApp, tempDataDir, type RunningApp } from '../helpers/testApp';
 import { AgentClient, type EventStreamReader } from '../http/agent/agentClient';
@@ -90,11 +91,11 @@ describe('Agent handoff through /api/messages and the agent API', () => {
       expect(status.map(textOf).join('\n')).to.include(reference!).and.include('support team');
 
       // The agent resolves; the bot confirms the outcome with the traveller and schedules the follow-up.
-      const resolved = await agent.call<{ case: { status: string; outcome: string } }>('POST', `/api/agent/cases/${listed!.id}/resolve`, { outcome: 'We found the booking and re-sent the confirmation' });
+      const resolved = await agent.call<{ case: { status: string; outcome: string; resolvedAt: string } }>('POST', `/api/agent/cases/${listed!.id}/resolve`, { outcome: 'We found the booking and re-sent the confirmation' });
       expect(resolved.status).to.equal(200);
       expect(resolved.body.case.status).to.equal('resolved');
       await channel.waitFor(traveller.conversationId, (t) => t.includes('re-sent the confirmation') && t.includes('resolved'));
-      const followUp = await running.app.stores.followUps.get(`followup:${listed!.id}`);
+      const followUp = await running.app.stores.followUps.get(resolutionCheckId(listed!.id, resolved.body.case.resolvedAt));
       expect(followUp).to.include({ kind: 'resolution_check', status: 'scheduled', conversationId: traveller.conversationId });
       await stream.waitFor((e) => e.event === 'case' && e.data.caseId === listed!.id && e.data.status === 'resolved');
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { RESOLUTION_CHECK_AFTER_MS } from '../../src/handoff/followUp';
+import { RESOLUTION_CHECK_AFTER_MS, resolutionCheckId } from '../../src/handoff/followUp';
 import { textOf, type CardAction, type ReplyActivity } from '../helpers/botClient';
 import { removeDir, startApp, tempDataDir, type RunningApp } from '../helpers/testApp';
 import { ChannelServer, type ChannelActivity } from '../http/agent/channelServer';
@@ -47,7 +47,7 @@ describe('Follow-up after a resolution, through a started app', () => {
     const reference = await walkToResolution(traveller);
     const resolved = await running.app.stores.cases.getByReference(reference);
     expect(resolved).to.include({ status: 'resolved' });
-    const followUpId = `followup:${resolved!.id}`;
+    const followUpId = resolutionCheckId(resolved!.id, resolved!.resolvedAt!);
     expect(await running.app.stores.followUps.get(followUpId)).to.include({ status: 'scheduled', kind: 'resolution_check' });
     expect(channel.messages(traveller.conversationId), 'nothing is sent before it is due').to.deep.equal([]);
     clock.advance(RESOLUTION_CHECK_AFTER_MS);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { scheduleResolutionCheck, RESOLUTION_CHECK_AFTER_MS } from '../../src/handoff/followUp';
+import { resolutionCheckId, scheduleResolutionCheck, RESOLUTION_CHECK_AFTER_MS } from '../../src/handoff/followUp';
 import { transition } from '../../src/handoff/caseModel';
 import { FollowUpSweeper, ResolutionCheckComposer, type FollowUpComposer } from '../../src/followUp';
 import { silentLogger } from '../../src/shared/logger';
@@ -19,7 +19,7 @@ describe('FollowUpSweeper', () => {
     );
   const schedule = async (conversationId: string) => {
     const c = await resolvedCase(stores, clock, conversationId);
-    await scheduleResolutionCheck(stores.followUps, clock.now(), { caseId: c.id, conversationId, problemId: 'cannot_log_in', resolvedBy: 'bot' });
+    await scheduleResolutionCheck(stores.followUps, clock.now(), { caseId: c.id, conversationId, problemId: 'cannot_log_in', resolvedBy: 'bot', resolvedAt: c.resolvedAt! });
     return c;
   };
 
@@ -45,7 +45,7 @@ describe('FollowUpSweeper', () => {
         { rebound: 'followup', caseId: c.id, answer: 'held' },
         { rebound: 'followup', caseId: c.id, answer: 'came_back' },
       ]);
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'done', attempts: 1 });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'done', attempts: 1 });
     });
 
     it('should send a follow-up exactly once however many sweepers and sweeps run', async () => {
@@ -63,7 +63,7 @@ describe('FollowUpSweeper', () => {
       clock.advance(RESOLUTION_CHECK_AFTER_MS);
       messenger.down.add('c1');
       expect(await sweeper().sweep()).to.include({ retried: 1 });
-      const retry = await stores.followUps.get(`followup:${c.id}`);
+      const retry = await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!));
       expect(retry).to.include({ status: 'scheduled', dueAt: new Date(clock.now().getTime() + 60_000).toISOString() });
       expect(retry!.lastError).to.match(/ECONNREFUSED/);
       messenger.down.delete('c1');
@@ -71,7 +71,7 @@ describe('FollowUpSweeper', () => {
       expect(await sweeper().sweep()).to.include({ sent: 0 });
       clock.advance(1);
       expect(await sweeper().sweep()).to.include({ sent: 1 });
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'done', attempts: 2 });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'done', attempts: 2 });
     });
 
     it('should give up after the last retry delay', async () => {
@@ -84,7 +84,7 @@ describe('FollowUpSweeper', () => {
         clock.advance(3_600_000);
       }
       expect(results.map((r) => [r.retried, r.failed])).to.deep.equal([[1, 0], [1, 0], [0, 1]]);
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'failed', attempts: 3 });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'failed', attempts: 3 });
     });
 
     it('should fail at once, without retry, when the conversation has no stored reference', async () => {
@@ -92,7 +92,7 @@ describe('FollowUpSweeper', () => {
       messenger.unknown.add('c1');
       clock.advance(RESOLUTION_CHECK_AFTER_MS);
       expect(await sweeper().sweep()).to.include({ failed: 1, retried: 0 });
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'failed' });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'failed' });
     });
 
     it('should skip, without a message, the check of a case that was reopened meanwhile', async () => {
@@ -102,7 +102,7 @@ describe('FollowUpSweeper', () => {
       clock.advance(RESOLUTION_CHECK_AFTER_MS);
       expect(await sweeper().sweep()).to.include({ skipped: 1, sent: 0 });
       expect(messenger.sent).to.deep.equal([]);
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'done' });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'done' });
     });
 
     it('should take over a follow-up whose claim ran out because its instance died mid-send', async () => {
@@ -112,7 +112,21 @@ describe('FollowUpSweeper', () => {
       expect(await sweeper().sweep()).to.include({ sent: 0 });
       clock.advance(300_000);
       expect(await sweeper().sweep()).to.include({ sent: 1 });
-      expect(await stores.followUps.get(`followup:${c.id}`)).to.include({ status: 'done', owner: 'i1' });
+      expect(await stores.followUps.get(resolutionCheckId(c.id, c.resolvedAt!))).to.include({ status: 'done', owner: 'i1' });
     });
+  });
+});
+
+describe('scheduleResolutionCheck()', () => {
+  it('should schedule one check per resolution: a repeat is ignored, a case resolved again after a reopen gets another', async () => {
+    const clock = new ManualClock();
+    const stores = createFakeStores(clock);
+    const check = { caseId: 'case-1', conversationId: 'conv-1', resolvedBy: 'agent' as const, resolvedAt: clock.now().toISOString() };
+    expect(await scheduleResolutionCheck(stores.followUps, clock.now(), check)).to.equal(true);
+    expect(await scheduleResolutionCheck(stores.followUps, clock.now(), check)).to.equal(false);
+    clock.advance(3 * 24 * 60 * 60 * 1000);
+    const again = { ...check, resolvedAt: clock.now().toISOString() };
+    expect(await scheduleResolutionCheck(stores.followUps, clock.now(), again)).to.equal(true);
+    expect(await stores.followUps.get(resolutionCheckId('case-1', again.resolvedAt))).to.include({ status: 'scheduled', caseId: 'case-1' });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { resolutionCheckId } from '../../src/handoff/followUp';
 import { AppError } from '../../src/shared/errors';
 import { enqueue, HOUR, queueOnFakes } from './queueFixtures';
 
@@ -155,7 +156,7 @@ describe('QueueService', () => {
       expect(resolved.remedy).to.deep.equal({ remedyId: 'voucher_large', amount: 50, currency: 'EUR' });
       const told = messenger.to(a.conversationId).at(-1)!;
       expect(told).to.include('the duplicate payment is refunded').and.include('Larger voucher (50.00 EUR)');
-      const followUp = await stores.followUps.get(`followup:${a.id}`);
+      const followUp = await stores.followUps.get(resolutionCheckId(a.id, resolved.resolvedAt!));
       expect(followUp).to.include({ kind: 'resolution_check', conversationId: a.conversationId, dueAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString() });
       expect(stores.analytics.events.find((e) => e.type === 'handoff_resolved')?.data).to.deep.include({ sinceQueuedMs: HOUR / 2, sinceClaimMs: HOUR / 2, remedyId: 'voucher_large', amount: 50 });
     });
