@@ -1,4 +1,5 @@
 import { ConversationState, UserState } from 'botbuilder';
+import { OutgoingTextSanitizer } from './outgoingText';
 import { ConversationLog } from './conversationLog';
 import { ProactiveMessenger } from './proactiveMessenger';
 import type { Config } from '../src/config';
@@ -49,6 +50,8 @@ export interface BotRuntime {
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const { config, logger, clock, stores, knowledge, nlu, platform } = deps;
   const adapter = createAdapter(config, logger);
+  // Sanitised before the transcript records it: the log shows what the traveller was really sent.
+  adapter.use(new OutgoingTextSanitizer());
   adapter.use(new ConversationLog(stores.transcripts, stores.conversationReferences, clock));
   const messenger = new ProactiveMessenger(adapter, stores.conversationReferences, config.MicrosoftAppId ?? '');
   const conversationState = new ConversationState(stores.state);
