@@ -50,12 +50,16 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    // The demo travel platform's sample bookings, with the messages and requests made on them (docs/platform.md).
-    version: 5,
-    name: 'demo platform bookings',
+    // Local Direct Line conversations and their activity sets (src/http/directline), so web chats survive a restart.
+    version: 2,
+    name: 'direct line conversations',
     statements: [
-      `CREATE TABLE bookings (reference TEXT PRIMARY KEY, email TEXT NOT NULL, product TEXT NOT NULL, updated_at {TS} NOT NULL, doc {JSON} NOT NULL)`,
-      `CREATE INDEX bookings_email ON bookings (email)`,
+      `CREATE TABLE directline_conversations (conversation_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at {TS} NOT NULL,
+        last_active_at {TS} NOT NULL, next_seq INTEGER NOT NULL)`,
+      `CREATE INDEX directline_conversations_idle ON directline_conversations (last_active_at)`,
+      `CREATE INDEX directline_conversations_user ON directline_conversations (user_id)`,
+      `CREATE TABLE directline_activities (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity {JSON} NOT NULL,
+        PRIMARY KEY (conversation_id, seq))`,
     ],
   },
   {
@@ -68,16 +72,12 @@ const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    // Local Direct Line conversations and their activity sets (src/http/directline), so web chats survive a restart.
-    version: 2,
-    name: 'direct line conversations',
+    // The demo travel platform's sample bookings, with the messages and requests made on them (docs/platform.md).
+    version: 5,
+    name: 'demo platform bookings',
     statements: [
-      `CREATE TABLE directline_conversations (conversation_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at {TS} NOT NULL,
-        last_active_at {TS} NOT NULL, next_seq INTEGER NOT NULL)`,
-      `CREATE INDEX directline_conversations_idle ON directline_conversations (last_active_at)`,
-      `CREATE INDEX directline_conversations_user ON directline_conversations (user_id)`,
-      `CREATE TABLE directline_activities (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, activity {JSON} NOT NULL,
-        PRIMARY KEY (conversation_id, seq))`,
+      `CREATE TABLE bookings (reference TEXT PRIMARY KEY, email TEXT NOT NULL, product TEXT NOT NULL, updated_at {TS} NOT NULL, doc {JSON} NOT NULL)`,
+      `CREATE INDEX bookings_email ON bookings (email)`,
     ],
   },
 ];
