@@ -71,6 +71,21 @@ describe('SqliteDb group commit', () => {
     expect(keys(raw)).to.deep.equal(['dup', 'x', 'y']);
   });
 
+  it('should fail the whole group when a statement makes SQLite roll the transaction back, and start afresh', async () => {
+    const { db, raw } = watchedDb();
+    // RAISE(ROLLBACK) ends the whole transaction, as a full disk or an I/O error does.
+    raw.exec(`CREATE TRIGGER boom BEFORE INSERT ON t WHEN NEW.k = 'boom' BEGIN SELECT RAISE(ROLLBACK, 'boom'); END`);
+    const results = await Promise.allSettled([
+      db.query('INSERT INTO t (k, v) VALUES ($1, $2)', ['before', '1']),
+      db.query('INSERT INTO t (k, v) VALUES ($1, $2)', ['boom', '1']),
+      // Arrives in the same tick, after the rollback: it belongs to a new group, which commits.
+      db.query('INSERT INTO t (k, v) VALUES ($1, $2)', ['after', '1']),
+    ]);
+    expect(results.map((r) => r.status)).to.deep.equal(['rejected', 'rejected', 'fulfilled']);
+    expect(keys(raw)).to.deep.equal(['after']);
+    expect(raw.inTransaction).to.equal(false);
+  });
+
   it('should roll back a failed transaction body only, not the writes it shares the group with', async () => {
     const { db, raw } = watchedDb();
     const outside = db.query('INSERT INTO t (k, v) VALUES ($1, $2)', ['outside', '1']);

@@ -56,16 +56,18 @@ export class SqliteDb implements Sql {
   /** Runs fn as one savepoint of the current group (all or nothing); resolves once the group commits. */
   async tx<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
     const result = await this.gate.run('tx', async () => {
-      this.join();
+      const group = this.join();
       this.exec('SAVEPOINT tx');
       try {
         const value = await fn(this.direct);
         this.exec('RELEASE tx');
-        return { joined: value };
+        return { joined: value, group };
       } catch (err) {
         if (this.db.inTransaction) {
           this.db.exec('ROLLBACK TO tx');
           this.db.exec('RELEASE tx');
+        } else {
+          this.abandonIfRolledBack(err);
         }
         throw err;
       }
@@ -96,28 +98,46 @@ export class SqliteDb implements Sql {
     const { sql, values } = positional(text, params);
     const statement = this.prepare(sql);
     if (statement.readonly && !this.group) return this.execute<R>(statement, values);
-    this.join();
-    return { joined: this.execute<R>(statement, values) };
+    const group = this.join();
+    try {
+      return { joined: this.execute<R>(statement, values), group };
+    } catch (err) {
+      this.abandonIfRolledBack(err);
+      throw err;
+    }
   }
 
-  /** Waits for the group commit a statement joined. */
+  /** Waits for the commit of the group a statement joined (that one: a later group may be open by now). */
   private async settled<T>(result: T | Joined<T>): Promise<T> {
     if (!isJoined(result)) return result;
-    await this.group?.committed;
+    await result.group.committed;
     return result.joined;
   }
 
-  /** Opens the group's transaction if none is open, and schedules its commit for the next turn of the event loop. */
-  private join(): void {
-    if (this.group) return;
+  /** The open group, opening its transaction (and scheduling its commit for the next turn of the event loop) if none is. */
+  private join(): Group {
+    if (this.group) return this.group;
     this.exec('BEGIN IMMEDIATE');
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
     const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
     // Nobody may be waiting yet (a statement that failed alone): the rejection is handled by the waiters that exist.
     committed.catch(() => undefined);
-    this.group = { committed, resolve, reject };
+    const group: Group = { committed, resolve, reject };
+    this.group = group;
     setImmediate(() => void this.gate.run('tx', async () => this.commit()));
+    return group;
+  }
+
+  /**
+   * Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction: the group is over, and
+   * every statement of it failed; the next write opens a new one.
+   */
+  private abandonIfRolledBack(err: unknown): void {
+    const group = this.group;
+    if (!group || this.db.inTransaction) return;
+    this.group = null;
+    group.reject(err);
   }
 
   /** Commits the open group (if any) and tells its waiters; a failed commit rolls back and fails them all. */
@@ -182,6 +202,7 @@ export class SqliteDb implements Sql {
 /** A result that counts only once its group commits. */
 interface Joined<T> {
   joined: T;
+  group: Group;
 }
 
 function isJoined<T>(value: T | Joined<T>): value is Joined<T> {
