@@ -21,16 +21,23 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+/** A configured token given as its hash, `sha256:<64 hex digits>`, so the settings need not hold the token itself. */
+const HASHED_TOKEN = /^sha256:([0-9a-f]{64})$/i;
+
 /**
- * Tokens configured as `name:token` pairs (REBOUND_AGENTS, REBOUND_OWNERS). Only their SHA-256 hashes are
- * kept in memory, and comparison is constant-time, so a heap dump or a timing probe reveals no token.
+ * Tokens configured as `name:token` or `name:sha256:<hex>` pairs (REBOUND_AGENTS, REBOUND_OWNERS). Only their
+ * SHA-256 hashes are kept in memory (and, in the second form, in the settings), and comparison is
+ * constant-time, so a heap dump, a leaked environment or a timing probe reveals no token.
  */
 export class StaticTokenAuthenticator implements Authenticator {
   private readonly entries: Array<{ hash: Buffer; name: string; role: Role }> = [];
 
   constructor(people: Partial<Record<Role, ReadonlyArray<{ name: string; token: string }>>>) {
     for (const role of Object.keys(people) as Role[]) {
-      for (const p of people[role] ?? []) this.entries.push({ hash: sha256(p.token), name: p.name, role });
+      for (const p of people[role] ?? []) {
+        const given = HASHED_TOKEN.exec(p.token)?.[1];
+        this.entries.push({ hash: given ? Buffer.from(given, 'hex') : sha256(p.token), name: p.name, role });
+      }
     }
   }
 

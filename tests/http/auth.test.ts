@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type { Request } from 'restify';
 import { AppError } from '../../src/shared/errors';
@@ -19,6 +20,14 @@ describe('StaticTokenAuthenticator', () => {
 
     it('should return null for an unknown token', () => {
       expect(auth.verify('agent-token-012345678')).to.equal(null);
+    });
+
+    it('should accept a token configured only by its SHA-256 hash, and not the hash itself as a token', () => {
+      const hex = createHash('sha256').update('hashed-token-0123456789', 'utf8').digest('hex');
+      const hashed = new StaticTokenAuthenticator({ owner: [{ name: 'olga', token: `sha256:${hex.toUpperCase()}` }] });
+      expect(hashed.verify('hashed-token-0123456789')).to.deep.equal({ name: 'olga', roles: ['owner'] });
+      expect(hashed.verify(`sha256:${hex}`)).to.equal(null);
+      expect(hashed.verify(hex)).to.equal(null);
     });
   });
 
