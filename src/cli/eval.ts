@@ -11,6 +11,7 @@ import { formatOutcome } from './eval/format';
 import { knowledgeBaseInput, readRows } from './eval/inputs';
 import { ProgressBar } from './eval/progress';
 import { reportHtml } from './eval/report';
+import { runMain } from './runMain';
 
 const USAGE = 'usage: npm run --silent eval -- --train FILE --test FILE [--val FILE] [--json] [--report DIR] [--kb DIR]';
 
@@ -69,13 +70,7 @@ export async function main(argv: string[], io: EvalIo = defaultIo): Promise<numb
   return 0;
 }
 
-if (require.main === module) {
+runMain(module, async () => {
   process.env.DOTENV_CONFIG_QUIET = 'true';
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.stack : error);
-      process.exitCode = 1;
-    },
-  );
-}
+  return main(process.argv.slice(2));
+});

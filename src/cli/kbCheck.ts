@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkKnowledgeFiles, errorsOf, formatProblem, kbContentHash, kbCounts } from '../knowledge';
 import { readKnowledgeDir } from '../storage/knowledgeFiles';
+import { runMain } from './runMain';
 
 /** Runs the check; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -36,14 +37,4 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runMain(module, () => main(process.argv.slice(2)));

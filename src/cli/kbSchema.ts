@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { kbJsonSchemas } from '../knowledge';
+import { runMain } from './runMain';
 
 /** Runs the generator; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,14 +36,4 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runMain(module, () => main(process.argv.slice(2)));

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../config';
 import { buildTeamsPackage } from './teams/teamsPackage';
 import { version } from '../../package.json';
+import { runMain } from './runMain';
 
 /** Builds and writes the package; returns the exit code. */
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -32,20 +33,16 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return 0;
 }
 
-if (require.main === module) {
-  // MicrosoftAppId and PUBLIC_URL usually live in .env; a missing file is fine.
-  try {
-    process.loadEnvFile();
-  } catch {
-    // no .env
-  }
-  main(process.argv.slice(2), process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      console.error(`teams:package failed: ${(err as Error).message}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runMain(
+  module,
+  async () => {
+    // MicrosoftAppId and PUBLIC_URL usually live in .env; a missing file is fine.
+    try {
+      process.loadEnvFile();
+    } catch {
+      // no .env
+    }
+    return main(process.argv.slice(2), process.env);
+  },
+  (err) => `teams:package failed: ${(err as Error).message}`,
+);

@@ -1,12 +1,8 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { systemClock } from '../../src/shared/clock';
-import { silentLogger } from '../../src/shared/logger';
-import { createStores } from '../../src/storage';
-import { startApp, type RunningApp } from '../helpers/testApp';
+import type { RunningApp } from '../helpers/testApp';
 import { AgentClient } from '../http/agent/agentClient';
 import { ChannelServer } from '../http/agent/channelServer';
+import { freshSchema, startTwoApps, stopAndDropSchema } from '../helpers/pgApps';
 
 // tests/storage/postgres.test.ts prints the one "PostgreSQL suite skipped" line; this file stays silent without the database.
 const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
@@ -15,7 +11,7 @@ const TOKEN = 'ana-token-0123456789abcdef';
 if (PG_URL) {
   const url = PG_URL;
   describe('Agents on two Rebound instances sharing PostgreSQL', () => {
-    const schema = `rb_agent_${randomBytes(5).toString('hex')}`;
+    const schema = freshSchema('rb_agent');
     const channel = new ChannelServer();
     let a: RunningApp;
     let b: RunningApp;
@@ -23,19 +19,11 @@ if (PG_URL) {
     before(async function () {
       this.timeout(30_000);
       await channel.start();
-      const open = () => createStores({ databaseUrl: url, schema }, { clock: systemClock, logger: silentLogger });
-      const env = { DATABASE_URL: url, REBOUND_AGENTS: `Ana:${TOKEN}` };
-      // One after the other: the first imports the KB files as version 1, the second finds it published.
-      a = await startApp(env, { stores: await open() });
-      b = await startApp(env, { stores: await open() });
+      [a, b] = await startTwoApps(url, schema, { REBOUND_AGENTS: `Ana:${TOKEN}` });
     });
     after(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
+      await stopAndDropSchema(url, schema, [a, b]);
       await channel.stop();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
     });
 
     describe('GET /api/agent/events', () => {

@@ -1,11 +1,7 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { systemClock } from '../../src/shared/clock';
-import { silentLogger } from '../../src/shared/logger';
-import { createStores } from '../../src/storage';
 import { removeDir, startApp, tempDataDir, type RunningApp } from '../helpers/testApp';
 import { call } from '../http/directline/directLineHarness';
+import { freshSchema, startTwoApps, stopAndDropSchema } from '../helpers/pgApps';
 
 const SECRET = 'persist-secret-persist-secret-0123456789';
 const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
@@ -68,22 +64,15 @@ describe('Direct Line conversations in the stores', () => {
   if (PG_URL) {
     const url = PG_URL;
     describe('two instances on one PostgreSQL', () => {
-      const schema = `rb_dl_${randomBytes(5).toString('hex')}`;
+      const schema = freshSchema('rb_dl');
       let a: RunningApp;
       let b: RunningApp;
       before(async function () {
         this.timeout(30_000);
-        const open = () => createStores({ databaseUrl: url, schema }, { clock: systemClock, logger: silentLogger });
-        const env = { DATABASE_URL: url, DIRECTLINE_SECRET: SECRET };
-        a = await startApp(env, { stores: await open() });
-        b = await startApp(env, { stores: await open() });
+        [a, b] = await startTwoApps(url, schema, { DIRECTLINE_SECRET: SECRET });
       });
       after(async () => {
-        await Promise.all([a?.stop(), b?.stop()]);
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await admin.end();
+        await stopAndDropSchema(url, schema, [a, b]);
       });
 
       it('should let either instance serve and continue a conversation started on the other', async function () {

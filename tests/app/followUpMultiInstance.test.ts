@@ -1,14 +1,11 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { RESOLUTION_CHECK_AFTER_MS } from '../../src/handoff/followUp';
-import { silentLogger } from '../../src/shared/logger';
-import { createStores } from '../../src/storage';
 import { textOf, type CardAction, type ReplyActivity } from '../helpers/botClient';
-import { startApp, type RunningApp } from '../helpers/testApp';
+import type { RunningApp } from '../helpers/testApp';
 import { ChannelServer } from '../http/agent/channelServer';
 import { ManualClock } from '../fakes/manualClock';
 import { walkToResolution } from '../followUp/resolvedTraveller';
+import { freshSchema, startTwoApps, stopAndDropSchema } from '../helpers/pgApps';
 
 // tests/storage/postgres.test.ts prints the one "PostgreSQL suite skipped" line; this file stays silent without the database.
 const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
@@ -16,7 +13,7 @@ const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
 if (PG_URL) {
   const url = PG_URL;
   describe('Follow-ups with two Rebound instances on one PostgreSQL', () => {
-    const schema = `rb_fu_${randomBytes(5).toString('hex')}`;
+    const schema = freshSchema('rb_fu');
     const channel = new ChannelServer();
     // One clock for both instances, so the follow-ups fall due on both at once.
     const clock = new ManualClock('2026-03-02T09:00:00.000Z');
@@ -26,19 +23,12 @@ if (PG_URL) {
     before(async function () {
       this.timeout(30_000);
       await channel.start();
-      const open = () => createStores({ databaseUrl: url, schema }, { clock, logger: silentLogger });
       // The timers stay quiet (an hour); the test triggers the sweeps itself, all at once.
-      const env = { DATABASE_URL: url, FOLLOW_UP_SWEEP_SECONDS: '3600' };
-      a = await startApp(env, { stores: await open(), clock });
-      b = await startApp(env, { stores: await open(), clock });
+      [a, b] = await startTwoApps(url, schema, { FOLLOW_UP_SWEEP_SECONDS: '3600' }, { clock });
     });
     after(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
+      await stopAndDropSchema(url, schema, [a, b]);
       await channel.stop();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
     });
 
     describe('App.sweepFollowUps()', () => {

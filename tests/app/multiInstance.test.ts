@@ -1,13 +1,9 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { transition } from '../../src/handoff/caseModel';
-import { systemClock } from '../../src/shared/clock';
-import { silentLogger } from '../../src/shared/logger';
-import { createStores } from '../../src/storage';
 import type { Stores } from '../../src/storage/ports';
 import { buttonsOf, textOf } from '../helpers/botClient';
-import { startApp, type RunningApp } from '../helpers/testApp';
+import type { RunningApp } from '../helpers/testApp';
+import { freshSchema, startTwoApps, stopAndDropSchema } from '../helpers/pgApps';
 
 // tests/storage/postgres.test.ts prints the one "PostgreSQL suite skipped" line; this file stays silent without the database.
 const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
@@ -40,24 +36,17 @@ class OverlapProbe {
 if (PG_URL) {
   const url = PG_URL;
   describe('Two Rebound instances on one PostgreSQL', () => {
-    const schema = `rb_app_${randomBytes(5).toString('hex')}`;
+    const schema = freshSchema('rb_app');
     const probe = new OverlapProbe();
     let a: RunningApp;
     let b: RunningApp;
 
     before(async function () {
       this.timeout(30_000);
-      const open = async () => probe.wrap(await createStores({ databaseUrl: url, schema }, { clock: systemClock, logger: silentLogger }));
-      // One after the other: the first imports the KB files as version 1, the second finds it published.
-      a = await startApp({ DATABASE_URL: url }, { stores: await open() });
-      b = await startApp({ DATABASE_URL: url }, { stores: await open() });
+      [a, b] = await startTwoApps(url, schema, {}, { wrapStores: (stores) => probe.wrap(stores) });
     });
     after(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await stopAndDropSchema(url, schema, [a, b]);
     });
 
     describe('POST /api/messages', () => {

@@ -6,7 +6,7 @@ import type { Logger } from '../../shared/logger';
 import type { DirectLine } from '../directline';
 import { notFound, route } from '../errors';
 import { AssetCache, findProjectRoot, webChatBundlePath } from './assets';
-import { sendAsset, sendHtml } from './staticPage';
+import { sendAsset, sendHtml, strictContentSecurityPolicy } from './staticPage';
 import { webChatSession } from './webChatToken';
 
 export { RESUME_COOKIE, type WebChatSession } from './webChatToken';
@@ -30,20 +30,9 @@ const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
  * (Web Chat's icons and typing indicator). No inline script, no eval.
  */
 export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "script-src 'self'",
-    // The hash is that of the empty string: Web Chat also inserts an empty <style> without the nonce; allowing
-    // exactly "nothing" keeps the console clean without opening style-src to anything else.
-    `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-  ].join('; ');
+  // The hash is that of the empty string: Web Chat also inserts an empty <style> without the nonce; allowing
+  // exactly "nothing" keeps the console clean without opening style-src to anything else.
+  return strictContentSecurityPolicy({ styleSrc: [`'nonce-${nonce}'`, `'${EMPTY_STYLE_HASH}'`], imgSrc: ['blob:'], mediaSrc: ['blob:'] });
 }
 
 /** Registers the web chat page at `/`, its assets under /assets/, and POST /api/webchat/token. */

@@ -19,7 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A strict Content-Security-Policy for a page of our own files only: no inline script or style, no eval, no CDN. */
-export function strictContentSecurityPolicy(extra: { imgSrc?: string[]; styleSrc?: string[] } = {}): string {
+export function strictContentSecurityPolicy(extra: { imgSrc?: string[]; styleSrc?: string[]; mediaSrc?: string[] } = {}): string {
   return [
     "default-src 'none'",
     "base-uri 'none'",
@@ -28,6 +28,7 @@ export function strictContentSecurityPolicy(extra: { imgSrc?: string[]; styleSrc
     "script-src 'self'",
     ['style-src', "'self'", ...(extra.styleSrc ?? [])].join(' '),
     ['img-src', "'self'", 'data:', ...(extra.imgSrc ?? [])].join(' '),
+    ...(extra.mediaSrc ? [['media-src', "'self'", ...extra.mediaSrc].join(' ')] : []),
     "font-src 'self'",
     "connect-src 'self'",
   ].join('; ');

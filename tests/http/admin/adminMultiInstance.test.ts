@@ -1,11 +1,7 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { systemClock } from '../../../src/shared/clock';
-import { silentLogger } from '../../../src/shared/logger';
-import { createStores } from '../../../src/storage';
-import { startApp, type RunningApp } from '../../helpers/testApp';
+import type { RunningApp } from '../../helpers/testApp';
 import { ADMIN_ENV, AdminClient, answerWithin } from './adminClient';
+import { freshSchema, startTwoApps, stopAndDropSchema } from '../../helpers/pgApps';
 
 // tests/storage/postgres.test.ts prints the one "PostgreSQL suite skipped" line; this file stays silent without the database.
 const PG_URL = process.env.REBOUND_TEST_DATABASE_URL || undefined;
@@ -14,22 +10,16 @@ const ANSWER = 'SNORKEL: snorkelling gear is included on every boat tour.';
 if (PG_URL) {
   const url = PG_URL;
   describe('AdminApi on two instances sharing PostgreSQL', () => {
-    const schema = `rb_admin_${randomBytes(5).toString('hex')}`;
+    const schema = freshSchema('rb_admin');
     let a: RunningApp;
     let b: RunningApp;
 
     before(async function () {
       this.timeout(30_000);
-      const open = () => createStores({ databaseUrl: url, schema }, { clock: systemClock, logger: silentLogger });
-      a = await startApp({ DATABASE_URL: url, ...ADMIN_ENV }, { stores: await open() });
-      b = await startApp({ DATABASE_URL: url, ...ADMIN_ENV }, { stores: await open() });
+      [a, b] = await startTwoApps(url, schema, ADMIN_ENV);
     });
     after(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await stopAndDropSchema(url, schema, [a, b]);
     });
 
     describe('POST /api/admin/kb/publish', () => {
