@@ -53,7 +53,7 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * FAQ search: an inverted index of stems retrieves a few dozen candidate questions (typo-corrected query
+ * FAQ search: an inverted index of stems retrieves a few candidate questions (typo-corrected query
  * words, rarest first, bounded postings), then fuse.js ranks only those, so a query never scans every entry.
  * `rank` scores entries by idf-weighted cosine over the same index (the engine's FAQ scores in a large KB).
  */
