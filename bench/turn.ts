@@ -183,7 +183,7 @@ async function main(): Promise<void> {
   };
   console.log('\nThe bot\'s own time per turn (NLU + dialogs + state on SQLite; gateway in process, no HTTP):');
   console.log(table(['turns', 'count', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms'], [row('FAQ answer', turns.faq), row('recovery step', turns.recovery), row('all', all)]));
-  console.log('Wall time includes waiting for each durable commit (fsync, synchronous=FULL); CPU is what the process computed.');
+  console.log('CPU = user + system time of the whole process (all threads: GC, I/O) during the turn; wall time also includes waiting.');
 
   const echo = await httpRow('echo');
   const full = await httpRow('full');
