@@ -50,13 +50,16 @@ async function run(mode: 'app' | 'echo', seconds: number, conversations: number,
   const timer = setInterval(() => {
     peak = Math.max(peak, rssOf(child.pid!).rss);
     const elapsed = (performance.now() - started) / 1000;
-    process.stderr.write(`\r${mode.padEnd(5)} ${elapsed.toFixed(0).padStart(3)}/${seconds} s  ${String(stats.turns).padStart(7)} turns  ${(stats.turns / elapsed).toFixed(0).padStart(5)} turns/s  errors ${stats.httpErrors + stats.turnFailures}   `);
+    const line = `${mode.padEnd(5)} ${elapsed.toFixed(0).padStart(3)}/${seconds} s  ${String(stats.turns).padStart(7)} turns  ${(stats.turns / elapsed).toFixed(0).padStart(5)} turns/s  errors ${stats.httpErrors + stats.turnFailures}`;
+    // Redrawn in place on a terminal; in a log (CI), a plain line every 10 seconds.
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}   `);
+    else if (Math.round(elapsed) % 10 === 0) process.stderr.write(`${line}\n`);
   }, 1000);
   await Promise.all(Array.from({ length: conversations }, (_, i) => walk(url, until, turns, stats, seededRandom(i + 1), thinkMs)));
   clearInterval(timer);
   const elapsed = (performance.now() - started) / 1000;
   const memory = rssOf(child.pid!);
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   child.send({ stop: true });
   await new Promise((resolve) => child.once('exit', resolve));
   const target = `${mode === 'app' ? 'Rebound (recovery walks)' : 'echo bot (baseline)'}, think ${thinkMs} ms`;

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { systemClock } from '../src/shared/clock';
 import { silentLogger } from '../src/shared/logger';
 import { createStores, type Stores } from '../src/storage';
+import { ProgressBar } from '../src/cli/eval/progress';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 const WARMUP = 200;
@@ -32,6 +33,8 @@ async function turn(storage: Storage, i: number): Promise<void> {
   await storage.write({ [u]: { ...(user[u] ?? {}), locale: 'en-GB', turns: i, eTag: '*' } });
 }
 
+const bar = new ProgressBar(process.stderr, true);
+
 async function measure(name: string, storage: Storage): Promise<string[]> {
   for (let i = 0; i < WARMUP; i++) await turn(storage, i);
   const samples = new Float64Array(TURNS);
@@ -40,10 +43,10 @@ async function measure(name: string, storage: Storage): Promise<string[]> {
     const t0 = process.hrtime.bigint();
     await turn(storage, i);
     samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
-    if (i % 500 === 499) process.stderr.write(`  ${name}: ${i + 1}/${TURNS} turns\r`);
+    if (i % 100 === 99) bar.update(name, (i + 1) / TURNS);
   }
   const totalS = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stderr.write(' '.repeat(60) + '\r');
+  bar.done();
   samples.sort();
   const pct = (p: number) => samples[Math.min(TURNS - 1, Math.floor(p * TURNS))].toFixed(0);
   return [name, pct(0.5), pct(0.99), (TURNS / totalS).toFixed(0)];
