@@ -22,9 +22,16 @@ export interface ServerDeps {
   extraRoutes?: Array<(server: Server) => void>;
 }
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Builds the restify server with every route, unstarted. */
 export function makeServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'rebound', handleUncaughtExceptions: false });
+  // Idle keep-alive connections live longer than a load balancer's (60 s is the common default) and a
+  // traveller's pause, so the server never closes a connection at the moment a client reuses it (ECONNRESET).
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   registerSecurityHeaders(server, deps.security);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // No Content-Length and no Transfer-Encoding means no body (RFC 9112, 6.3): say so, or the body parser refuses

@@ -24,7 +24,8 @@ const FACTS = ['WL-H482913', 'yes', 'no', '12 March', 'ana.silva@example.com', '
 const APOLOGY = /something went wrong on my side/i;
 // One keep-alive connection per simulated traveller at most (node:http, not fetch: undici's pool queued
 // requests behind busy connections and starved some travellers for the whole run).
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+// A free socket is dropped after 4 s: sooner than any server's keep-alive timeout, so none is reused as it closes.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
 /** POSTs JSON; resolves with the status and the body text. */
 function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
