@@ -117,13 +117,13 @@ async function httpRow(kind: 'full' | 'echo'): Promise<{ rps: number; p50: numbe
   }
 }
 
-/** In process: the bot's own time per turn through the gateway (no HTTP), on SQLite, over FAQ and recovery turns. */
-/** One turn's wall time and the CPU time the process spent on it (the rest is waiting, mostly for fsync). */
+/** One turn's wall time and the CPU time the process spent during it (user + system, all threads). */
 interface TurnSample {
   ms: number;
   cpuMs: number;
 }
 
+/** In process: the bot's own time per turn through the gateway (no HTTP), on SQLite, over FAQ and recovery turns. */
 async function inProcess(): Promise<{ faq: TurnSample[]; recovery: TurnSample[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rebound-bench-turn-'));
   const app = await createApp(benchConfig(dataDir), { logger: silentLogger });

@@ -49,19 +49,19 @@ export class SqliteDb implements Sql {
 
   /** Runs one statement, after any open transaction body; resolves once what it saw or wrote is committed. */
   async query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    const result = this.gate.isLocked('tx') ? await this.gate.run('tx', async () => this.grouped<R>(text, params)) : this.grouped<R>(text, params);
-    return this.settled(result);
+    const ran = this.gate.isLocked('tx') ? await this.gate.run('tx', async () => this.grouped<R>(text, params)) : this.grouped<R>(text, params);
+    return this.settled(ran);
   }
 
   /** Runs fn as one savepoint of the current group (all or nothing); resolves once the group commits. */
   async tx<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
-    const result = await this.gate.run('tx', async () => {
+    const ran = await this.gate.run('tx', async () => {
       const group = this.join();
       this.exec('SAVEPOINT tx');
       try {
         const value = await fn(this.direct);
         this.exec('RELEASE tx');
-        return { joined: value, group };
+        return { result: value, group };
       } catch (err) {
         if (this.db.inTransaction) {
           this.db.exec('ROLLBACK TO tx');
@@ -72,7 +72,7 @@ export class SqliteDb implements Sql {
         throw err;
       }
     });
-    return this.settled(result);
+    return this.settled(ran);
   }
 
   /** Probes the file with a trivial query. */
@@ -94,13 +94,13 @@ export class SqliteDb implements Sql {
   }
 
   /** Runs a statement now: reads outside a group read committed data and need no commit; anything else joins the group. */
-  private grouped<R>(text: string, params: readonly unknown[]): SqlResult<R> | Joined<SqlResult<R>> {
+  private grouped<R>(text: string, params: readonly unknown[]): Ran<SqlResult<R>> {
     const { sql, values } = positional(text, params);
     const statement = this.prepare(sql);
-    if (statement.readonly && !this.group) return this.execute<R>(statement, values);
+    if (statement.readonly && !this.group) return { result: this.execute<R>(statement, values), group: null };
     const group = this.join();
     try {
-      return { joined: this.execute<R>(statement, values), group };
+      return { result: this.execute<R>(statement, values), group };
     } catch (err) {
       this.abandonIfRolledBack(err);
       throw err;
@@ -108,10 +108,9 @@ export class SqliteDb implements Sql {
   }
 
   /** Waits for the commit of the group a statement joined (that one: a later group may be open by now). */
-  private async settled<T>(result: T | Joined<T>): Promise<T> {
-    if (!isJoined(result)) return result;
-    await result.group.committed;
-    return result.joined;
+  private async settled<T>(ran: Ran<T>): Promise<T> {
+    if (ran.group) await ran.group.committed;
+    return ran.result;
   }
 
   /** The open group, opening its transaction (and scheduling its commit for the next turn of the event loop) if none is. */
@@ -199,14 +198,10 @@ export class SqliteDb implements Sql {
   }
 }
 
-/** A result that counts only once its group commits. */
-interface Joined<T> {
-  joined: T;
-  group: Group;
-}
-
-function isJoined<T>(value: T | Joined<T>): value is Joined<T> {
-  return typeof value === 'object' && value !== null && 'joined' in value && !('rows' in value);
+/** A result, and the group whose commit it waits for (none for a read of committed data). */
+interface Ran<T> {
+  result: T;
+  group: Group | null;
 }
 
 /** Rewrites $n placeholders to positional ? (better-sqlite3 has no numbered parameters) and converts values. */
