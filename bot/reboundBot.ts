@@ -1,8 +1,10 @@
 import { answerAdaptiveCardAction } from './teamsInvoke';
 import { ActivityHandler, ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { MainDialog, RouterState } from '../dialogs/mainDialog';
+import type { MainDialog } from '../dialogs/mainDialog';
 import type { DialogServices } from '../dialogs/services';
+import { ConversationTurn } from '../dialogs/turn';
+import type { ConversationMemory } from '../src/conversation/memory';
 import { choicesCard } from './cards';
 import { SystemReplies } from '../dialogs/systemReplies';
 
@@ -24,7 +26,8 @@ export class ReboundBot extends ActivityHandler {
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      const members = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
+      const joined = members.filter((m) => m && typeof m === 'object' && m.id !== context.activity.recipient?.id);
       if (joined.length > 0) await this.welcome(context);
       await next();
     });
@@ -47,6 +50,7 @@ export class ReboundBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     try {
       await super.run(context);
+      await ConversationTurn.current(context)?.commit(context);
     } finally {
       await this.conversationState.saveChanges(context, false);
       await this.userState.saveChanges(context, false);
@@ -70,13 +74,14 @@ export class ReboundBot extends ActivityHandler {
 /** Typed accessors of the state the dialogs keep. */
 export interface BotStateAccessors {
   dialogState: StatePropertyAccessor<DialogState>;
-  router: StatePropertyAccessor<RouterState>;
+  /** What the conversation remembers across turns and dialogs (src/conversation/memory.ts). */
+  memory: StatePropertyAccessor<ConversationMemory>;
 }
 
 /** Creates the typed state accessors on conversation state. */
 export function createAccessors(conversationState: BotState): BotStateAccessors {
   return {
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
-    router: conversationState.createProperty<RouterState>('router'),
+    memory: conversationState.createProperty<ConversationMemory>('memory'),
   };
 }

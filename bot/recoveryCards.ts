@@ -1,77 +1,48 @@
 import type { Activity } from 'botbuilder';
-import type { Strategy } from '../src/knowledge/schema';
-import type { RecoveryAction, RecoveryInput, StepDetail } from '../src/recovery';
+import type { KnowledgeBase, Strategy } from '../src/knowledge/schema';
+import type { FactForConfirmation, RecoveryAction, RecoveryInput } from '../src/recovery';
+import type { Voice } from '../src/conversation/replies';
 import { card, cardMessage, submitAction, textBlock } from './cards';
-import { safeUrl, sanitizeMarkdown } from '../src/shared/sanitizeMarkdown';
+import { stepDetailElements } from './stepDetailCards';
+import { sanitizeMarkdown } from '../src/shared/sanitizeMarkdown';
 
 type Element = Record<string, unknown>;
 
 /** Plain-language names of the six strategies, shown on each step so the traveller knows what it is for. */
-export const STRATEGY_LABELS: Record<Strategy, string> = {
-  S1: 'Step by step',
-  S2: 'Check an outside source',
-  S3: 'Contact them directly',
-  S4: 'A workaround',
-  S5: 'Use a Wanderly feature',
-  S6: 'Check the details',
-};
+export function strategyLabel(strategy: Strategy, platformName: string): string {
+  const labels: Record<Strategy, string> = {
+    S1: 'Step by step',
+    S2: 'Check an outside source',
+    S3: 'Contact them directly',
+    S4: 'A workaround',
+    S5: `Use a ${platformName} feature`,
+    S6: 'Check the details',
+  };
+  return labels[strategy];
+}
+
+/** What rendering needs besides the action: the knowledge base, the conversation's voice, and how much to show. */
+export interface RenderContext {
+  kb: KnowledgeBase;
+  voice: Voice;
+  /** Show a step as a reminder (after a question or small talk): its question and buttons, not the whole card. */
+  compact?: boolean;
+  /** The problem's title, for "Back to your ...". */
+  problemTitle?: string;
+  /** Values the replies may name ({caseReference}...). */
+  values?: Record<string, string | undefined>;
+}
 
 /** An Action.Submit that feeds one RecoveryInput to the engine. */
 export function answer(title: string, input: RecoveryInput): Element {
-  return submitAction(title, { rebound: 'answer', input });
+  return submitAction(title, { rebound: 'answer', input, label: title });
 }
 
-function detailElements(detail: StepDetail): Element[] {
-  switch (detail.kind) {
-    case 'outside_source':
-      return detail.sources.map((s) => ({
-        type: 'Container',
-        style: 'emphasis',
-        items: [textBlock(safeUrl(s.url) ? `[${s.title}](${safeUrl(s.url)})` : s.title, { weight: 'Bolder' }), textBlock(`Look for: ${s.lookFor}`, { isSubtle: true })],
-      }));
-    case 'contact_actor': {
-      const c = detail.contact;
-      const items: Element[] = [
-        {
-          type: 'FactSet',
-          facts: [
-            { title: 'Who', value: c ? `${c.name} (${detail.actor.label.toLowerCase()})` : detail.actor.label },
-            ...(c?.phone ? [{ title: 'Phone', value: c.phone }] : []),
-            ...(c?.email ? [{ title: 'E-mail', value: c.email }] : []),
-            { title: 'How', value: detail.actor.channels.map((c) => c.replace('_', ' ')).join(', ') },
-            ...(detail.actor.responseTime ? [{ title: 'Usually answers', value: detail.actor.responseTime }] : []),
-          ],
-        },
-      ];
-      if (detail.actor.tips) items.push(textBlock(detail.actor.tips, { isSubtle: true }));
-      if (detail.draft) items.push(textBlock(detail.sendVia ? 'Message I can send for you:' : 'A message you can send them:', { weight: 'Bolder', spacing: 'Medium' }), textBlock(detail.draft.text, { fontType: 'Monospace' }));
-      return items;
-    }
-    case 'workaround':
-      return detail.risks ? [textBlock(`⚠ Before you do this: ${detail.risks}`, { color: 'Attention' })] : [];
-    case 'howto': {
-      if (!detail.howto) return [];
-      const steps = detail.howto.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
-      const out: Element[] = [textBlock(`**${detail.howto.feature}**`), textBlock(steps)];
-      const image = safeUrl(detail.howto.image);
-      if (image?.startsWith('https://')) out.push({ type: 'Image', url: image, altText: detail.howto.feature, size: 'Stretch' });
-      return out;
-    }
-    case 'check_input':
-      return [
-        {
-          type: 'FactSet',
-          facts: detail.checks.map((c) => ({
-            title: c.label,
-            value: c.result?.kind === 'invalid' ? `${c.value ?? '-'} ✗ ${c.result.reason}` : c.result?.kind === 'suggestion' ? `${c.value ?? '-'} (did you mean ${c.result.value}?)` : `${c.value ?? '-'} ✓`,
-          })),
-        },
-      ];
-    case 'ask_outcome':
-      return [textBlock('Pick one, or tell me in your own words.', { isSubtle: true })];
-    case 'plain':
-      return [];
-  }
+const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** "Change the date", one button per fact shown. */
+function changeButtons(facts: FactForConfirmation[]): Element[] {
+  return facts.slice(0, 5).map((f) => answer(`Change ${lower(f.label)}`, { kind: 'change_fact', name: f.name }));
 }
 
 /** The buttons under a shown step: its answers, and "send it for me" where the platform can send the draft. */
@@ -95,72 +66,89 @@ export function anyReplyCard(text: string): Partial<Activity> {
   return cardMessage(text, card([textBlock(text)], [submitAction('Any reply?', { rebound: 'answer', platform: 'replies' })]));
 }
 
-/** Renders one engine action as the activities the traveller sees; `null` for actions a dialog handles itself. */
-export function renderRecoveryAction(action: RecoveryAction): Partial<Activity> | string | null {
+function showStep(action: Extract<RecoveryAction, { kind: 'show_step' }>, r: RenderContext): Partial<Activity> {
+  const head = `Step ${action.position.index} of ${action.position.total} · ${strategyLabel(action.strategy, r.kb.platform.name)}`;
+  const question = action.detail.kind === 'ask_outcome' ? action.say : action.successQuestion;
+  if (r.compact) {
+    const lead = `${r.voice.line('resume', { problemTitle: lower(r.problemTitle ?? 'problem') })} ${question}`;
+    return cardMessage(lead, card([textBlock(head, { isSubtle: true, size: 'Small' }), textBlock(lead)], stepButtons(action)));
+  }
+  const body: Element[] = [textBlock(head, { isSubtle: true, size: 'Small' })];
+  const encouragement = action.encouragement ? r.voice.optional(action.encouragement) : undefined;
+  if (encouragement) body.push(textBlock(encouragement));
+  body.push(textBlock(action.say));
+  if (action.why) body.push(textBlock(`Why: ${action.why}`, { isSubtle: true }));
+  const asks = action.detail.kind === 'ask_outcome' ? [] : [textBlock(action.successQuestion, { weight: 'Bolder', spacing: 'Medium' })];
+  body.push(...stepDetailElements(action.detail), ...asks);
+  const summary = [head, ...(encouragement ? [encouragement] : []), action.say, ...(asks.length ? [action.successQuestion] : [])].join('\n\n');
+  return cardMessage(summary, card(body, stepButtons(action)));
+}
+
+function confirmFacts(action: Extract<RecoveryAction, { kind: 'confirm_facts' }>, r: RenderContext): Partial<Activity> {
+  const suggestion = action.facts.find((f) => f.suggestion);
+  if (suggestion?.suggestion) {
+    const reason = suggestion.suggestion.reason;
+    const lead = reason.includes('?') ? reason : `${reason} Did you mean **${suggestion.suggestion.value}**?`;
+    const buttons = [answer(`Yes, ${suggestion.suggestion.value}`, { kind: 'suggestion_accepted', name: suggestion.name }), answer(`No, ${suggestion.value} is right`, { kind: 'facts_confirmed' })];
+    return cardMessage(lead, card([textBlock(lead)], buttons));
+  }
+  const lead = action.lead ?? r.voice.line('confirmLead');
+  const body: Element[] = [textBlock(lead)];
+  if (!action.lead) body.push({ type: 'FactSet', facts: action.facts.map((f) => ({ title: f.label, value: f.value })) });
+  const summary = action.lead ? lead : [lead, ...action.facts.map((f) => `${f.label}: ${f.value}`)].join('\n');
+  return cardMessage(summary, card(body, [answer("Yes, that's right", { kind: 'facts_confirmed' }), ...changeButtons(action.facts)]));
+}
+
+function askFact(action: Extract<RecoveryAction, { kind: 'ask_fact' }>): Partial<Activity> | string {
+  const asked = action.why ? `${action.prompt}\n\n_${action.why}_` : action.prompt;
+  // S6: say what was wrong with the last answer before asking again; never blame.
+  const prompt = action.problem ? `${action.problem}\n\n${asked}` : asked;
+  const buttons = [
+    ...(action.choices ?? []).map((c) => answer(c, { kind: 'fact_provided', name: action.name, value: c })),
+    answer(action.required ? "I don't know" : "I don't have it", action.required ? { kind: 'fact_unknown', name: action.name } : { kind: 'fact_skipped', name: action.name }),
+  ];
+  return cardMessage(prompt, card([textBlock(prompt)], buttons));
+}
+
+const OFFER_REPLY = { high_stakes: 'offerHighStakes', frustration: 'offerFrustration', misunderstanding: 'offerMisunderstanding' } as const;
+
+/** Renders one engine action as the activity the traveller sees; `null` for actions a dialog handles itself. */
+export function renderRecoveryAction(action: RecoveryAction, r: RenderContext): Partial<Activity> | string | null {
   switch (action.kind) {
     case 'acknowledge':
       return sanitizeMarkdown(action.text);
-    case 'ask_fact': {
-      const asked = action.why ? `${action.prompt}\n\n_${action.why}_` : action.prompt;
-      // S6: say what was wrong with the last answer before asking again; never blame.
-      const prompt = action.problem ? `${action.problem}\n\n${asked}` : asked;
-      const buttons = [
-        ...(action.choices ?? []).map((c) => answer(c, { kind: 'fact_provided', name: action.name, value: c })),
-        ...(action.required ? [] : [answer("I don't have it", { kind: 'fact_skipped', name: action.name })]),
-      ];
-      return buttons.length ? cardMessage(prompt, card([textBlock(prompt)], buttons)) : sanitizeMarkdown(prompt);
+    case 'say':
+      return action.text ? sanitizeMarkdown(action.text) : action.reply ? (r.voice.optional(action.reply, r.values) ?? null) : null;
+    case 'ask_fact':
+      return askFact(action);
+    case 'confirm_facts':
+      return confirmFacts(action, r);
+    case 'ask_change': {
+      const lead = r.voice.line('askChange');
+      return cardMessage(lead, card([textBlock(lead)], changeButtons(action.facts)));
     }
-    case 'confirm_facts': {
-      const suggestion = action.facts.find((f) => f.suggestion);
-      const lead = suggestion?.suggestion
-        ? suggestion.suggestion.reason.includes('?') ? suggestion.suggestion.reason : `${suggestion.suggestion.reason} Did you mean **${suggestion.suggestion.value}**?`
-        : 'Before I act on it, is this right?';
-      const body = [textBlock(lead), { type: 'FactSet', facts: action.facts.map((f) => ({ title: f.label, value: f.value })) }];
-      const buttons = suggestion
-        ? [answer(`Yes, ${suggestion.suggestion!.value}`, { kind: 'suggestion_accepted', name: suggestion.name }), answer(`No, ${suggestion.value} is right`, { kind: 'facts_confirmed' })]
-        : [answer("Yes, that's right", { kind: 'facts_confirmed' })];
-      return cardMessage(lead, card(body, buttons));
+    case 'ask_wished_outcome': {
+      const prompt = r.voice.line('wishedOutcome');
+      return cardMessage(prompt, card([textBlock(prompt), textBlock('Pick one or tell me in your own words.', { isSubtle: true })], action.suggestions.map((s) => answer(s, { kind: 'wished_outcome', text: s }))));
     }
-    case 'ask_wished_outcome':
-      return cardMessage(
-        action.prompt,
-        card([textBlock(action.prompt), textBlock('Pick one or tell me in your own words.', { isSubtle: true })], action.suggestions.map((s) => answer(s, { kind: 'wished_outcome', text: s }))),
-      );
-    case 'show_step': {
-      const head = `Step ${action.position.index} of ${action.position.total} · ${STRATEGY_LABELS[action.strategy]}`;
-      const body: Element[] = [textBlock(head, { isSubtle: true, size: 'Small' })];
-      if (action.encouragement) body.push(textBlock(action.encouragement));
-      body.push(textBlock(action.say));
-      if (action.why) body.push(textBlock(`Why: ${action.why}`, { isSubtle: true }));
-      const question = action.detail.kind === 'ask_outcome' ? [] : [textBlock(action.successQuestion, { weight: 'Bolder', spacing: 'Medium' })];
-      body.push(...detailElements(action.detail), ...question);
-      const summary = [head, action.say, ...(question.length ? [action.successQuestion] : [])].join('\n\n');
-      return cardMessage(summary, card(body, stepButtons(action)));
-    }
+    case 'show_step':
+      return showStep(action, r);
     case 'ask_outcome':
       return cardMessage(action.question, card([textBlock(action.question)], [answer('Yes, that worked', { kind: 'step_outcome', outcome: 'success' }), answer('No, still stuck', { kind: 'step_outcome', outcome: 'failure' })]));
     case 'offer_remedies': {
-      const buttons = action.remedies.map((r) =>
-        answer(r.maxAmount ? `${r.label} (up to ${r.maxAmount.value} ${r.maxAmount.currency})` : r.label, { kind: 'remedy_accepted', remedyId: r.remedyId }),
-      );
+      const buttons = action.remedies.map((rm) => answer(rm.maxAmount ? `${rm.label} (up to ${rm.maxAmount.value} ${rm.maxAmount.currency})` : rm.label, { kind: 'remedy_accepted', remedyId: rm.remedyId }));
       buttons.push(answer('No, thanks', { kind: 'remedy_declined' }));
       return cardMessage(action.say, card([textBlock(action.say)], buttons));
     }
     case 'offer_handoff': {
-      const text = OFFER_TEXT[action.reason] ?? 'Would you like me to bring in a person from our support team?';
+      const key = OFFER_REPLY[action.reason as keyof typeof OFFER_REPLY];
+      const text = key ? r.voice.line(key) : 'Would you like me to bring in a person from our support team?';
       return cardMessage(text, card([textBlock(text)], [answer('Yes, connect me', { kind: 'handoff_requested' }), answer("No, let's keep going", { kind: 'handoff_declined' })]));
     }
     case 'abandoned':
-      return "OK, I've stopped here. Everything you told me is kept with your case, so you won't have to repeat it.";
+      return r.voice.line('abandoned');
     case 'resolved':
     case 'handoff':
       return null;
   }
 }
-
-const OFFER_TEXT: Partial<Record<string, string>> = {
-  high_stakes:
-    "This is urgent, so you don't have to do it alone: I can bring in a person from our support team right now, and we can keep working on it together while you wait. Shall I?",
-  frustration: "I can tell this is really frustrating, and I'm sorry. Would you rather talk to a person from our team? I'll pass on everything so you don't repeat yourself.",
-  misunderstanding: "I'm sorry, I'm not understanding you well. Would you like me to bring in a person from our team?",
-};

@@ -1,5 +1,6 @@
 import { ConversationState, UserState } from 'botbuilder';
 import { OutgoingTextSanitizer } from './outgoingText';
+import { ApologyGuard } from './apologyGuard';
 import { ConversationLog } from './conversationLog';
 import { ProactiveMessenger } from './proactiveMessenger';
 import type { Config } from '../src/config';
@@ -17,7 +18,7 @@ import type { RecoveryServices } from '../dialogs/services';
 import { CaseService, HandoffTimers, QueueService, scheduleResolutionCheck } from '../src/handoff';
 import { HandoffRelay } from './handoffRelay';
 import { RecoveryEngine } from '../src/recovery';
-import { analyseSentiment } from '../src/nlu/sentiment';
+import type { TurnTrace } from '../src/conversation/trace';
 import { FollowUpAnswers } from '../src/followUp';
 
 import { createAdapter } from './adapter';
@@ -34,6 +35,8 @@ export interface BotRuntimeDeps {
   nlu: NluService;
   /** The travel platform: bookings, actors, messages, cancellation and refund requests. */
   platform: PlatformGateway;
+  /** Receives what each turn did (the conversation evaluation); absent: nobody listens. */
+  observeTurn?: (trace: TurnTrace) => void | Promise<void>;
 }
 
 /** The Bot Framework edge, built: the gateway the HTTP layer calls. */
@@ -52,6 +55,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const adapter = createAdapter(config, logger);
   // Sanitised before the transcript records it: the log shows what the traveller was really sent.
   adapter.use(new OutgoingTextSanitizer());
+  // At most one apology per reply, whatever the knowledge base and the dialogs say in one turn.
+  adapter.use(new ApologyGuard());
   adapter.use(new ConversationLog(stores.transcripts, stores.conversationReferences, clock));
   const messenger = new ProactiveMessenger(adapter, stores.conversationReferences, config.MicrosoftAppId ?? '');
   const conversationState = new ConversationState(stores.state);
@@ -71,6 +76,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const cases = new CaseService(stores.cases, clock, timers, queue.notifier);
   const services: RecoveryServices = {
     understand: (text) => nlu.understand(text),
+    nlu,
+    ...(deps.observeTurn ? { observeTurn: deps.observeTurn } : {}),
     knowledge: () => knowledge.current().kb,
     logger,
     record: async (event) => {
@@ -81,7 +88,6 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     recovery: new RecoveryEngine({ current: () => knowledge.current().kb }, clock),
     cases,
     platform,
-    sentiment: (text, previous) => analyseSentiment(text, previous, { threshold: knowledge.current().kb.escalation.frustrationThreshold }),
     now: () => clock.now(),
     owner: (context) => ({
       conversationId: context.activity.conversation.id,
@@ -99,8 +105,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     },
     followUps: new FollowUpAnswers({ cases: stores.cases, analytics: stores.analytics, clock }),
   };
-  const mainDialog = new MainDialog(services, accessors.router);
-  const bot = new ReboundBot(services, conversationState, userState, mainDialog, accessors.dialogState, [new HandoffRelay(queue, services)]);
+  const mainDialog = new MainDialog(services, accessors.memory);
+  const bot = new ReboundBot(services, conversationState, userState, mainDialog, accessors.dialogState, [new HandoffRelay(queue, services, accessors.memory)]);
   const gateway = new BotFrameworkGateway(adapter, bot, stores.locks, { appId: config.MicrosoftAppId });
   return { gateway, messenger, queue, stop: async () => undefined };
 }

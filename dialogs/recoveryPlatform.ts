@@ -3,7 +3,7 @@ import { isAppError } from '../src/shared/errors';
 import { bookingContextOf } from '../src/platform/bookingContext';
 import type { ActorKind, PlatformRequestInput } from '../src/platform/ports';
 import {
-  referencesToLookUp, withBookingLookup, type OfferedRemedy, type RecoveryAction, type RecoveryInput, type RecoverySession, type StepDetail,
+  referencesToLookUp, withBookingLookup, type BookingLookupResult, type OfferedRemedy, type RecoveryAction, type RecoveryInput, type RecoverySession, type StepDetail,
 } from '../src/recovery';
 import type { RecoveryServices } from './services';
 import { anyReplyCard } from '../bot/recoveryCards';
@@ -27,24 +27,29 @@ const UNREACHABLE = "I can't reach the booking system right now, so I'll carry o
 export class RecoveryPlatform {
   constructor(private readonly services: RecoveryServices) {}
 
+  /** What the platform says about each reference (read-only); stops at the first failure to reach it. */
+  async lookUpReferences(context: TurnContext, references: readonly string[]): Promise<BookingLookupResult[]> {
+    const out: BookingLookupResult[] = [];
+    for (const reference of references) {
+      const found = await this.guard(context, () => this.services.platform.findBooking(reference));
+      if (!found) break;
+      out.push(found.found ? { reference, found: true, booking: bookingContextOf(found.booking) } : { reference, found: false, didYouMean: found.didYouMean });
+    }
+    return out;
+  }
+
   /** The session with what the platform says about each reference this input would settle. */
   async lookUp(context: TurnContext, session: RecoverySession, input: RecoveryInput): Promise<RecoverySession> {
-    let next = session;
-    for (const reference of referencesToLookUp(this.services.knowledge(), session, input)) {
-      const found = await this.guard(context, () => this.services.platform.findBooking(reference));
-      if (!found) return next;
-      const at = this.services.now();
-      next = found.found
-        ? withBookingLookup(next, { reference, found: true, booking: bookingContextOf(found.booking) }, at)
-        : withBookingLookup(next, { reference, found: false, didYouMean: found.didYouMean }, at);
-    }
-    return next;
+    const lookups = await this.lookUpReferences(context, referencesToLookUp(this.services.knowledge(), session, input));
+    return lookups.reduce((s, l) => withBookingLookup(s, l, this.services.now()), session);
   }
 
   /** Without a reference: the one booking made with the traveller's e-mail on the date they gave, if there is exactly one. */
   async findByEmail(context: TurnContext, session: RecoverySession): Promise<RecoverySession> {
     if (session.booking?.reference) return session;
-    const facts = Object.values(session.facts).filter((f) => !f.suggestion);
+    // The alternatives asked for an unknown reference (its e-mail and booking date) come first.
+    const alternatives = new Set(session.alternatives ?? []);
+    const facts = Object.entries(session.facts).filter(([, f]) => !f.suggestion).sort(([a], [b]) => Number(alternatives.has(b)) - Number(alternatives.has(a))).map(([, f]) => f);
     const email = facts.find((f) => f.kind === 'email')?.value;
     const date = facts.find((f) => f.kind === 'date')?.value;
     const referenceGiven = facts.some((f) => f.kind === 'bookingReference');
@@ -59,7 +64,7 @@ export class RecoveryPlatform {
   /** Sends the current step's drafted message (the traveller pressed "Send it for me"), then shows any reply. */
   async send(context: TurnContext, detail: StepDetail | undefined): Promise<SentRecord | null> {
     if (detail?.kind !== 'contact_actor' || !detail.sendVia || !detail.draft || !detail.contact) {
-      await context.sendActivity("I can't send this one through Wanderly, so please send the message above yourself (copy it as it is).");
+      await context.sendActivity(`I can't send this one through ${this.services.knowledge().platform.name}, so please send the message above yourself (copy it as it is).`);
       return null;
     }
     const { reference } = detail.sendVia;
@@ -91,7 +96,7 @@ export class RecoveryPlatform {
     if (!made) return;
     const what = made.kind === 'cancellation' ? 'cancellation' : 'refund';
     const money = made.amount ? ` of ${made.amount.value} ${made.amount.currency}` : '';
-    await context.sendActivity(`I've asked Wanderly for the ${what}${money} of ${reference}: request **${made.id}**, status **${made.status}**. ${made.note ?? ''}`.trim());
+    await context.sendActivity(`I've asked ${this.services.knowledge().platform.name} for the ${what}${money} of ${reference}: request **${made.id}**, status **${made.status}**. ${made.note ?? ''}`.trim());
   }
 
   /** The refund request an accepted remedy implies (refund kinds only; a voucher or a rebooking is not a platform request). */

@@ -6,6 +6,8 @@ import type { Case, CaseOwner, CasePriority, CaseSummary, QueuedCase } from '../
 import type { RecoveryEngine } from '../src/recovery';
 import type { PlatformGateway } from '../src/platform/ports';
 import type { FollowUpAnswerer, FollowUpOutcome, FollowUpSubmit } from '../src/followUp';
+import type { Understander } from '../src/nlu/reading';
+import type { TurnTrace } from '../src/conversation/trace';
 
 /** An event for the owner's analytics and knowledge-gap list (redacted by the store). */
 export interface ConversationEvent {
@@ -20,9 +22,15 @@ export interface ConversationEvent {
 /** The engine services the dialogs consult: decisions come from src/, the dialogs only talk. */
 export interface DialogServices {
   understand(text: string): Understanding;
+  /** The NLU in service (the understanding step reads each message through it once). */
+  nlu: Understander;
   knowledge(): KnowledgeBase;
   record(event: ConversationEvent): Promise<void>;
+  /** Now, from the injected clock. */
+  now(): Date;
   logger: Logger;
+  /** Receives what each turn did (the conversation evaluation listens; absent: nobody does). */
+  observeTurn?(trace: TurnTrace): void | Promise<void>;
 }
 
 /** The bot's side of cases, as the dialogs need it. */
@@ -34,6 +42,8 @@ export interface DialogCases {
   get(caseId: string): Promise<Case | null>;
   active(conversationId: string): Promise<Case | null>;
   position(c: Case): Promise<number>;
+  /** Makes a live case high priority, with the reasons (children in the cold, unsafe...). */
+  raisePriority(caseId: string, reasons: readonly string[]): Promise<Case | null>;
 }
 
 /** What the recovery and handoff dialogs need beyond the router's services. */
@@ -42,8 +52,6 @@ export interface RecoveryServices extends DialogServices {
   cases: DialogCases;
   /** The travel platform: look bookings up, message their actors, request cancellations and refunds. */
   platform: PlatformGateway;
-  sentiment(text: string, previous: readonly string[]): { score: number; frustrated: boolean };
-  now(): Date;
   /** Who the case belongs to: the conversation's channel coordinates. */
   owner(context: TurnContext): CaseOwner;
   /** The traveller confirmed the fix: close the case, keep the conversation reference, schedule the follow-up. */

@@ -1,45 +1,48 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { SystemHandler } from '../src/knowledge/schema';
+import type { Voice } from '../src/conversation/replies';
 import { choicesCard } from '../bot/cards';
 import type { DialogServices } from './services';
 
-/** The short, fixed answers to greetings, thanks, help and the like; texts come from the KB where owners set them. */
+/** The short answers to greetings, thanks, help and the like; the words come from the knowledge base's replies. */
 export class SystemReplies {
   constructor(private readonly services: DialogServices) {}
 
   /** Sends the reply for a system intent that needs no dialog of its own. */
-  async send(context: TurnContext, name: SystemHandler): Promise<void> {
-    const kb = this.services.knowledge();
-    const m = kb.platform.messages;
+  async send(context: TurnContext, name: SystemHandler, voice: Voice): Promise<void> {
+    const m = this.services.knowledge().platform.messages;
     switch (name) {
       case 'greeting':
-        await context.sendActivity(`Hello! ${m.help}`);
+        await context.sendActivity(this.menuCard(voice.line('greeting')));
         return;
       case 'help':
-        await context.sendActivity(choicesCard(m.help, this.menu()));
+        await context.sendActivity(this.menuCard(m.help));
         return;
       case 'thanks':
-        await context.sendActivity("You're welcome. If anything else comes up, I'm here, day and night.");
+        await context.sendActivity(voice.line('thanks'));
         return;
       case 'goodbye':
-        await context.sendActivity('Goodbye, and have a good trip! You can come back to this chat at any time.');
+        await context.sendActivity(voice.line('goodbye'));
         return;
       case 'bot_identity':
-        await context.sendActivity(
-          `I'm Rebound, ${kb.platform.name}'s assistant, a bot. I help you sort out booking problems step by step, and I bring in a person from our support team whenever you want one.`,
-        );
+        await context.sendActivity(voice.line('botIdentity'));
         return;
       case 'cancel':
       case 'start_over':
-        await context.sendActivity(choicesCard("OK, we've stopped. What would you like to do now?", this.menu()));
+        await context.sendActivity(this.menuCard(voice.line('stopped')));
         return;
       case 'yes':
       case 'no':
       case 'status':
       case 'human':
-        await context.sendActivity(choicesCard("I'm not sure what that refers to. What can I help you with?", this.menu()));
+        await context.sendActivity(this.menuCard(voice.line('unclearYesNo')));
         return;
     }
+  }
+
+  /** A prompt with the main menu under it. */
+  menuCard(prompt: string): Partial<Activity> {
+    return choicesCard(prompt, this.menu());
   }
 
   /** The main menu: the most common problems, and a person. */

@@ -30,6 +30,7 @@ import { createBotRuntime } from '../bot/runtime';
 import { createPlatformGateway, type PlatformGateway } from './platform';
 import { FollowUpSweeper, ResolutionCheckComposer, type SweepReport } from './followUp';
 import { version as packageVersion } from '../package.json';
+import type { TurnTrace } from './conversation/trace';
 
 /** Collaborators a test or a tool may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -38,6 +39,8 @@ export interface AppOverrides {
   stores: Stores;
   /** The travel platform (default: PLATFORM_API_URL's API, else the demo platform on the stores). */
   platform: PlatformGateway;
+  /** Receives what each turn did: how the message was read, facts taken and asked, handoffs (eval:conversations). */
+  observeTurn: (trace: TurnTrace) => void | Promise<void>;
 }
 
 /** A built, unstarted Rebound instance. */
@@ -88,7 +91,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // Optional: new cases also go to the support team's Teams channel (announced by the instance that queued them).
   const teams = createTeamsCaseAnnouncer(config, stores.cases, logger);
   const handoffStores: Stores = { ...stores, cases: new NotifyingCaseRepository(stores.cases, teams ? teams.tee(stores.events) : stores.events, logger) };
-  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform });
+  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform, ...(overrides.observeTurn ? { observeTurn: overrides.observeTurn } : {}) });
   await teams?.start(stores.conversationReferences, runtime.messenger);
   const auth = new StaticTokenAuthenticator({ agent: config.REBOUND_AGENTS, owner: config.REBOUND_OWNERS });
   // Owners' edits: a published version swaps in here at once, and on every other instance through the event bus (with a poll as fallback).
@@ -125,12 +128,14 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // Stored with the other data: web chats survive a restart and every instance reads them (docs/channels.md).
     store: stores.directLine,
     trustProxy: config.TRUST_PROXY,
-    botAccount: { id: config.MicrosoftAppId ?? 'rebound', name: 'Rebound' },
+    // The bot's one name, from the knowledge base (as it was at start-up).
+    botAccount: { id: config.MicrosoftAppId ?? 'rebound', name: knowledge.current().kb.platform.assistantName },
   });
   const server = makeServer({
     logger,
     bot: runtime.gateway,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    largeBodies: { '/api/admin/kb/import': config.MAX_KB_IMPORT_BYTES },
     security: { publicUrl: config.PUBLIC_URL },
     rateLimits: rateLimitSettings(config),
     health: { health: () => health(knowledge, stores, config, published.warnings) },

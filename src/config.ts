@@ -49,6 +49,8 @@ const envSchema = z.object({
   NLU_OUT_OF_SCOPE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
   NLU_AMBIGUITY_MARGIN: z.coerce.number().min(0).max(1).default(0.08),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+  /** The owners' knowledge base import (a zip of the whole KB) is bigger than any chat message. */
+  MAX_KB_IMPORT_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(8 * 1024 * 1024),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   FOLLOW_UP_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   REBOUND_AGENTS: principals,

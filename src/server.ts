@@ -14,6 +14,8 @@ export interface ServerDeps {
   bot: BotGateway;
   health: HealthSource;
   maxBodyBytes: number;
+  /** Larger bodies allowed on some paths (the owners' KB import), by exact path. */
+  largeBodies?: Readonly<Record<string, number>>;
   /** Security headers (HSTS when PUBLIC_URL is https); every response gets them. */
   security?: SecurityHeaderOptions;
   /** Per-client limits (RATE_LIMIT_*); unset: none (unit tests of other routes). */
@@ -24,6 +26,22 @@ export interface ServerDeps {
 
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_MS = 65_000;
+
+/** The body parser with the default limit, and a larger one on the paths that take big uploads. */
+function bodyParserByPath(defaultLimit: number, large: Readonly<Record<string, number>>): restify.RequestHandler {
+  const parser = (maxBodySize: number) => restify.plugins.bodyParser({ maxBodySize, mapParams: false, mapFiles: false, rejectUnknown: true }) as restify.RequestHandler[];
+  const byPath = new Map(Object.entries(large).map(([path, limit]) => [path, parser(limit)]));
+  const normal = parser(defaultLimit);
+  return (req, res, next) => {
+    const chain = byPath.get(req.path()) ?? normal;
+    const run = (i: number, err?: unknown): void => {
+      if (err !== undefined && err !== null && err !== true) return void next(err as Error);
+      if (i >= chain.length) return void next();
+      chain[i](req, res, ((e?: unknown) => run(i + 1, e)) as restify.Next);
+    };
+    run(0);
+  };
+}
 
 /** Builds the restify server with every route, unstarted. */
 export function makeServer(deps: ServerDeps): Server {
@@ -40,9 +58,7 @@ export function makeServer(deps: ServerDeps): Server {
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) req.headers['content-length'] = '0';
     next();
   });
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
-  );
+  server.use(bodyParserByPath(deps.maxBodyBytes, deps.largeBodies ?? {}));
   // After the body parser: /api/messages is limited per conversation, which is in the body.
   if (deps.rateLimits) registerRateLimits(server, deps.rateLimits, deps.logger);
   // One place turns every error, including restify's own (413, 404, malformed JSON), into our JSON shape.

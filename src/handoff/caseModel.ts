@@ -92,7 +92,7 @@ export type CaseCommand =
 /** The name of a move. */
 export type CaseCommandType = CaseCommand['type'];
 /** What a case event records: a creation, a move, or something said or noted along the way. */
-export type CaseEventType = 'created' | CaseCommandType | 'note' | 'message' | 'summary_updated';
+export type CaseEventType = 'created' | CaseCommandType | 'note' | 'message' | 'summary_updated' | 'prioritised';
 
 /** Something that happened to a case, with who and when. Message text in data is redacted by the caller. */
 export interface CaseEvent {

@@ -95,6 +95,21 @@ export class CaseService {
     return { case: current, position: await this.position(current) };
   }
 
+  /**
+   * Makes a live case high priority (the traveller wrote that children are out in the cold, that they are
+   * unsafe...), with the reasons; a case waiting in the queue moves ahead, and those it overtakes hear their new place.
+   */
+  async raisePriority(caseId: string, reasons: readonly string[]): Promise<Case | null> {
+    const current = await this.cases.get(caseId);
+    if (!current || current.priority === 'high' || ['resolved', 'expired', 'abandoned'].includes(current.status)) return current;
+    const now = this.clock.now();
+    const before = current.status === 'pending' ? await this.watcher?.positions() : undefined;
+    const next: Case = { ...current, priority: 'high', updatedAt: now.toISOString() };
+    const saved = await this.cases.update(next, current.version, [newCaseEvent(current.id, 'prioritised', BOT, now, { from: current.priority, to: 'high', reasons: [...reasons] })]);
+    if (before) void this.watcher?.updateQueueQuietly(before, now, saved.id);
+    return saved;
+  }
+
   /** Closes the conversation's case as resolved by the bot (the traveller confirmed it). */
   async resolveByBot(caseId: string, outcome: string): Promise<Case | null> {
     const current = await this.cases.get(caseId);

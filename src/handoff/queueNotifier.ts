@@ -1,5 +1,5 @@
 import type { Escalation } from '../knowledge/schema';
-import { expectedWait } from '../recovery/businessHours';
+import { afterHoursText, expectedWait } from '../recovery/businessHours';
 import type { Logger } from '../shared/logger';
 import type { Case } from './caseModel';
 import type { ConversationMessenger, OutgoingMessage } from './messenger';
@@ -56,7 +56,7 @@ export class QueueNotifier {
     const sent = await Promise.all(
       moved.map(({ c, position }) => {
         const wait = this.waitFor(position, now);
-        return this.tell(c, wait ? travellerTexts.queueUpdate(c, position, wait) : travellerTexts.afterHoursUpdate(c, position, rules.afterHoursText));
+        return this.tell(c, wait ? travellerTexts.queueUpdate(c, position, wait) : travellerTexts.afterHoursUpdate(c, position, afterHoursText(now, rules)));
       }),
     );
     return sent.filter(Boolean).length;

@@ -191,6 +191,13 @@ export class QueueService {
     return event;
   }
 
+  /** Records the bot's answer to a question the traveller asked while waiting (shown as the bot's, for every agent to see). */
+  async botAnswer(c: Case, text: string): Promise<CaseEvent> {
+    const event = newCaseEvent(c.id, 'message', { kind: 'bot', id: 'rebound' }, this.deps.clock.now(), { text: redact(text) });
+    await this.deps.cases.appendEvent(event);
+    return event;
+  }
+
   /** Expires pending cases that waited too long and releases assigned ones whose agent went quiet; returns how many moved. */
   async sweep(now: Date = this.deps.clock.now()): Promise<{ expired: number; released: number }> {
     const report = { expired: 0, released: 0 };

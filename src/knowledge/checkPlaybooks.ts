@@ -43,6 +43,25 @@ function checkFacts(problem: Problem, at: At): RawProblem[] {
     if (fact.kind === 'choice' && !(fact.choices && fact.choices.length > 0)) {
       out.push(err(at('facts', fi), `fact "${fact.name}" is a choice but lists no choices`));
     }
+    for (const label of Object.keys(fact.choiceWords ?? {})) {
+      if (!fact.choices?.includes(label)) out.push(err(at('facts', fi, 'choiceWords', label), `"${label}" is not one of the choices of fact "${fact.name}"`));
+    }
+    (fact.unknown?.ask ?? []).forEach((name, k) => {
+      const alt = problem.facts.find((f) => f.name === name);
+      if (!alt) out.push(err(at('facts', fi, 'unknown', 'ask', k), `fact "${name}" is not declared in this problem's facts`));
+      else if (alt.required) out.push(err(at('facts', fi, 'unknown', 'ask', k), `fact "${name}" is asked instead of "${fact.name}" and must be optional (required: false)`));
+    });
+    if (fact.alternativeOnly && !problem.facts.some((f) => f.unknown?.ask.includes(fact.name))) {
+      out.push(warn(at('facts', fi, 'alternativeOnly'), `fact "${fact.name}" is asked only as an alternative, but no fact's unknown.ask names it: it is never asked`));
+    }
+    if (fact.fromDate) {
+      const from = problem.facts.find((f) => f.name === fact.fromDate!.fact);
+      if (!from || (from.kind !== 'date' && from.kind !== 'dateRange')) out.push(err(at('facts', fi, 'fromDate', 'fact'), `fromDate names "${fact.fromDate.fact}", which is not a date fact of this problem`));
+      fact.fromDate.rules.forEach((r, k) => {
+        if (!fact.choices?.includes(r.choice)) out.push(err(at('facts', fi, 'fromDate', 'rules', k, 'choice'), `"${r.choice}" is not one of the choices of fact "${fact.name}"`));
+      });
+    }
+    if (fact.entity && fact.kind !== 'text') out.push(err(at('facts', fi, 'entity'), `only a text fact takes an entity ("${fact.name}" is ${fact.kind})`));
   });
   return out;
 }
@@ -80,14 +99,5 @@ function checkStep(view: KbView, problem: Problem, step: Step, last: boolean, st
     if (!facts.has(name)) out.push(err(at('facts', k), `fact "${name}" is not declared in this problem's facts`));
   });
   if (step.action === 'check_input' && !step.facts?.length) out.push(warn(at('facts'), 'a check_input step should name the facts it checks'));
-  for (const key of ['say', 'draft'] as const) {
-    for (const name of placeholders(step[key])) {
-      if (!facts.has(name)) out.push(warn(at(key), `placeholder {${name}} is not a fact of this problem`));
-    }
-  }
   return out;
-}
-
-function placeholders(text: string | undefined): string[] {
-  return text ? [...text.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1] as string) : [];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KB_FILE_KINDS, KB_FILE_SCHEMAS, KB_WHOLE_SCHEMA } from './layout';
+import { conversationTestFileSchema } from './conversationTests';
 
 /**
  * The JSON Schemas of the KB files, by file name ("faqs.schema.json" ...) plus knowledge-base.schema.json,
@@ -8,7 +9,12 @@ import { KB_FILE_KINDS, KB_FILE_SCHEMAS, KB_WHOLE_SCHEMA } from './layout';
  */
 export function kbJsonSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
-  const all: Array<[string, z.ZodType]> = [...KB_FILE_KINDS.map((k) => [k, KB_FILE_SCHEMAS[k]] as [string, z.ZodType]), ['knowledge-base', KB_WHOLE_SCHEMA]];
+  const all: Array<[string, z.ZodType]> = [
+    ...KB_FILE_KINDS.map((k) => [k, KB_FILE_SCHEMAS[k]] as [string, z.ZodType]),
+    ['knowledge-base', KB_WHOLE_SCHEMA],
+    // The conversation tests of knowledge/tests/ (docs/conversation-tests.md).
+    ['conversation-tests', conversationTestFileSchema],
+  ];
   for (const [name, schema] of all) {
     const json = close(z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' })) as Record<string, unknown>;
     const titled = { $schema: json.$schema, title: `Rebound knowledge base: ${name}`, ...json };

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './schema';
 import { errorsOf, formatPath, type KbFile, type KbPath, type KbProblem, type KbReport } from './kbProblem';
 import { fileKindOf, LIST_KINDS, SINGLE_FILES, type FilePlace, type KbLocator } from './layout';
 import { parseYamlSource, type YamlSource } from './yamlSource';
-import { checkKnowledgeBase } from './validate';
+import { checkKnowledgeBase, type KbCheckOptions } from './validate';
 import { byCodeUnit } from './kbView';
 
 interface Origin {
@@ -13,7 +13,7 @@ interface Origin {
 }
 
 /** Parses and checks the files of a KB folder: every problem with file, line and path; `kb` only when valid. */
-export function checkKnowledgeFiles(files: readonly KbFile[]): KbReport<KnowledgeBase> {
+export function checkKnowledgeFiles(files: readonly KbFile[], options: KbCheckOptions = {}): KbReport<KnowledgeBase> {
   const problems: KbProblem[] = [];
   const fileProblem = (file: string, message: string, path: KbPath = [], line?: number): void => {
     problems.push({ file, ...(line === undefined ? {} : { line }), path: formatPath(path), kbPath: '', message, severity: 'error' });
@@ -80,7 +80,7 @@ export function checkKnowledgeFiles(files: readonly KbFile[]): KbReport<Knowledg
     const place = placeOf(kbPath, origins, sectionFile, blocked);
     return place && { ...place, line: sources.get(place.file)?.lineOf(place.path) };
   };
-  const report = checkKnowledgeBase(raw, locate, incomplete);
+  const report = checkKnowledgeBase(raw, locate, incomplete, options);
   const all = [...problems, ...report.problems];
   return { kb: errorsOf(all).length === 0 ? report.kb : undefined, problems: all };
 }

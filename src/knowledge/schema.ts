@@ -40,6 +40,13 @@ export const productSchema = z.enum(PRODUCTS);
 export const ACTOR_KINDS = ['hotel', 'host', 'airline', 'driver', 'guide', 'tour_operator', 'payment_provider', 'car_rental'] as const;
 export const actorKindSchema = z.enum(ACTOR_KINDS);
 
+/**
+ * Regulatory rules whose scope the bot evaluates on the booking's facts (src/recovery/ruleScope.ts): EU and UK
+ * air passenger rights, the US DOT refund and 24-hour rules, the Montreal Convention, EU package travel.
+ */
+export const RULE_IDS = ['eu261', 'uk261', 'usDotRefund', 'usDot24h', 'montreal', 'packageTravel'] as const;
+export const ruleIdSchema = z.enum(RULE_IDS);
+
 /** Kinds of facts the bot gathers and checks (S6 validators exist for each). */
 export const FACT_KINDS = ['bookingReference', 'email', 'date', 'dateRange', 'name', 'amount', 'currency', 'phone', 'flightNumber', 'text', 'choice'] as const;
 export const factKindSchema = z.enum(FACT_KINDS);
@@ -60,21 +67,52 @@ export const faqSchema = z.object({
   /** Markdown. */
   answer: text,
   tags: z.array(id).default([]),
+  /** The regulatory rules the answer states (each with its scope, from a source naming the rule). */
+  rules: z.array(ruleIdSchema).optional(),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default('en'),
   /** The topic file (faqs/<topic>.yaml) the entry lives in: set from the file name on load, so an export keeps it there. */
   topic: id.optional(),
 });
 
+const factName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
+
+/** The booking values a fact can be taken from once the booking is found (see docs/knowledge-base.md). */
+export const BOOKING_VALUES = [
+  'travellerName', 'email', 'bookedOn', 'startDate', 'endDate', 'dates', 'totalAmount', 'currency', 'product',
+  'flightNumber', 'connectingFlight', 'ticketType', 'pickupPoint', 'meetingPoint', 'cancellationReason', 'city', 'route',
+] as const;
+
 /** A fact a problem needs before acting (S6 checks it). */
 export const factSpecSchema = z.object({
-  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  name: factName,
   kind: factKindSchema,
   prompt: text,
+  /** A short name for it in a summary ("Pick-up point"); default from the kind or the name. */
+  label: text.optional(),
   /** Why the bot asks (S1: say what each step is for). */
   why: z.string().optional(),
   required: z.boolean().default(true),
   /** For kind "choice". */
   choices: z.array(text).optional(),
+  /** For kind "choice": other words travellers use for a choice, by the choice's label ("paypal" for "PayPal"). */
+  choiceWords: z.record(z.string(), z.array(text)).optional(),
+  /** For kinds date and dateRange: whether it has happened or is still to come ("friday" is read accordingly); default from the name. */
+  when: z.enum(['past', 'future', 'any']).optional(),
+  /** Taken from the booking once it is found (never asked then): one of BOOKING_VALUES. */
+  fromBooking: z.enum(BOOKING_VALUES).optional(),
+  /** For kind "text": the entity that fills it from any message ("airport": the airport named anywhere). */
+  entity: z.enum(['airport', 'place', 'code', 'country']).optional(),
+  /** What "I don't know" or "I don't have it" leads to: a line, and other facts asked instead (absent: go on without it). */
+  unknown: z.object({ say: text.optional(), ask: z.array(factName).default([]) }).optional(),
+  /** Asked only as another fact's alternative (`unknown.ask`), never on its own. */
+  alternativeOnly: z.boolean().default(false),
+  /** What a {placeholder} of this fact says while the fact is not known. */
+  fallback: text.optional(),
+  /**
+   * For kind "choice": the choice a date fact implies once it is known, by how many days away it is (the
+   * first rule whose `days` is not exceeded): an arrival in 14 days is "more than a day away".
+   */
+  fromDate: z.object({ fact: factName, rules: z.array(z.object({ days: z.number(), choice: text })).min(1) }).optional(),
 });
 
 /** A how-to of a platform feature (S5). */
@@ -86,6 +124,35 @@ export const howtoSchema = z.object({
 
 /** Where a step goes next: "next" (the following step), "resolved", "handoff", or a step id. */
 const transition = z.string().regex(/^(next|resolved|handoff|[a-z0-9][a-z0-9_.-]*)$/);
+
+/** A step's wording when a rule applies to the booking (src/recovery/ruleScope.ts decides from its facts). */
+export const scopedTextSchema = z.object({
+  rule: ruleIdSchema,
+  say: text.optional(),
+  why: z.string().optional(),
+  success: text.optional(),
+  risks: z.string().optional(),
+  draft: z.string().optional(),
+  sources: z.array(id).optional(),
+});
+
+/** What a step says when the booking's facts put every rule it names out of scope. */
+export const outOfScopeSchema = z.object({ say: text, why: z.string().optional(), sources: z.array(id).optional() });
+
+/** A step's wording for some products, where the recipient or the rule differs (a car-hire desk, not a hotel). */
+export const stepVariantSchema = z.object({
+  products: z.array(productSchema).min(1),
+  say: text.optional(),
+  why: z.string().optional(),
+  success: text.optional(),
+  draft: z.string().optional(),
+  risks: z.string().optional(),
+  actor: actorKindSchema.optional(),
+  howto: howtoSchema.optional(),
+  /** Rule-dependent wording for these products (replaces the step's). */
+  scoped: z.array(scopedTextSchema).optional(),
+  outOfScope: outOfScopeSchema.optional(),
+});
 
 /** One step of a recovery playbook. */
 export const stepSchema = z.object({
@@ -115,6 +182,23 @@ export const stepSchema = z.object({
   howto: howtoSchema.optional(),
   /** offer_remedy: remedy ids from the compensation policy. */
   remedies: z.array(id).optional(),
+  /** Per-product wording: the first variant naming the booking's product replaces these fields. */
+  variants: z.array(stepVariantSchema).optional(),
+  /**
+   * Rule scope: the first entry whose rule the booking's facts put in scope replaces the fields it sets; when the
+   * facts put every rule out of scope, `outOfScope` is said instead; when they are unknown, the step's own text
+   * (which states each rule with its scope).
+   */
+  scoped: z.array(scopedTextSchema).optional(),
+  outOfScope: outOfScopeSchema.optional(),
+  /** A safety step: says {emergencyNumber} (the booking destination's) and the safe options at any hour. */
+  safety: z.boolean().optional(),
+  /** A step that works at any hour without Wanderly's team (the bank's 24/7 line, the provider's night desk). */
+  anyHour: z.boolean().optional(),
+  /** Remedies of the compensation policy the step's text promises ({remedy...} placeholders give amount and grantor). */
+  promises: z.array(id).optional(),
+  /** The earlier step whose outcome shows the platform's fault: only then may this step admit it. */
+  faultShownBy: id.optional(),
 });
 
 /** A service failure with its recovery playbook. */
@@ -143,6 +227,12 @@ export const sourceSchema = z.object({
   problems: z.array(id).default([]),
   /** What to look for there. */
   lookFor: text,
+  /** For a source that states a rule: what the rule covers (which flights, countries, products), in the source's terms. */
+  scope: z.string().optional(),
+  /** When an owner last checked the source still says this (YYYY-MM-DD); kb:check warns after a year. */
+  reviewed: z.iso.date().optional(),
+  /** The regulatory rule this source states (its scope is `scope`). */
+  rule: ruleIdSchema.optional(),
 });
 
 /** How the platform reaches an actor kind (S3). */
@@ -193,11 +283,49 @@ export const escalationSchema = z.object({
   afterHoursText: text,
   /** Average minutes an agent needs per case, for the expected wait. */
   minutesPerCase: z.number().positive(),
+  /** Emergency numbers by the booking destination's country ({emergencyNumber} in safety steps). */
+  emergencyNumbers: z
+    .object({
+      /** What {emergencyNumber} says when the destination is not known. */
+      unknown: text,
+      /** By ISO 3166-1 alpha-2 country code. */
+      byCountry: z.record(z.string().regex(/^[A-Z]{2}$/, 'ISO country codes: two capital letters'), text),
+    })
+    .optional(),
+  /** A line staffed at every hour for urgent cases, if the platform has one. */
+  onCall: z.object({ label: text, contact: text, hours: z.literal('24/7') }).optional(),
+  /**
+   * How each high-stakes tag gets help at every hour: the on-call line, the playbook's safety steps, or its
+   * steps that work at any hour without the team (anyHour: true, e.g. the bank's 24/7 line).
+   */
+  highStakesPaths: z.record(id, z.enum(['onCall', 'safetySteps', 'anyHourSteps'])).optional(),
 });
+
+/** The situations the bot has words for in `platform.replies` (see src/conversation/replies.ts for their placeholders). */
+export const REPLY_KEYS = [
+  'greeting', 'thanks', 'goodbye', 'botIdentity', 'stopped', 'encourage', 'encourageFrustrated', 'apology', 'apologyAtFault',
+  'afterFailure', 'afterFailureFrustrated', 'caseReference', 'notUnderstood', 'nonsense', 'staleButton', 'recoveryHelp', 'abandoned',
+  'offerHighStakes', 'offerFrustration', 'offerMisunderstanding', 'wishedOutcome', 'confirmLead', 'resume', 'alreadyHave', 'notInMemory',
+  'goOnWithout', 'skipped', 'askChange', 'repeatedContact', 'secondProblem', 'nextProblem', 'feedbackHelpful', 'feedbackUnhelpful',
+  'noneOfThese', 'triedFaq', 'answerWhileWaiting', 'addedToCase', 'priorityRaised', 'unclearYesNo',
+] as const;
+/** One situation of `platform.replies`. */
+export type ReplyKey = (typeof REPLY_KEYS)[number];
 
 /** Booking reference formats of the platform (S6) and what the bot says in fixed situations. */
 export const platformSchema = z.object({
   name: text,
+  /** The bot's one name, used wherever it names itself (welcome, "who are you?", follow-ups, channels). */
+  assistantName: text.default('the assistant'),
+  /** What each product's provider is called ({provider}: "the hotel", "your host", "the car-hire company"). */
+  providers: z.partialRecord(productSchema, text).default({}),
+  /** What a booking placeholder says while the booking is not known ({hotelName}: "the hotel"). */
+  placeholders: z.record(z.string(), text).default({}),
+  /**
+   * The platform's own facts, each defined once (refund times per payment method, the e-mail sender domain,
+   * menu and button names...) and referenced from FAQs, steps and replies as {name}.
+   */
+  values: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'value names are camelCase'), text).default({}),
   referenceFormats: z.array(
     z.object({ product: productSchema, pattern: z.string().min(1), example: text }),
   ).min(1),
@@ -210,6 +338,11 @@ export const platformSchema = z.object({
     resolved: text,
     followUp: text,
   }),
+  /**
+   * What the bot says in recurring situations, several ways each: a conversation never hears the same
+   * sentence twice while another variant is left. Situations not listed use built-in English defaults.
+   */
+  replies: z.partialRecord(z.enum(REPLY_KEYS), z.array(text).min(1)).default({}),
 });
 
 /** The whole knowledge base, as the engine sees it once loaded. */

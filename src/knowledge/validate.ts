@@ -6,8 +6,19 @@ import { checkSchema } from './checkSchema';
 import { checkPlaybooks } from './checkPlaybooks';
 import { checkCatalog } from './checkCatalog';
 import { checkSettings } from './checkSettings';
+import { checkPlaceholders } from './checkPlaceholders';
+import { checkValues } from './checkValues';
+import { checkRules } from './checkRules';
+import { checkPromises } from './checkPromises';
+import { checkSafety } from './checkSafety';
+import { checkProducts } from './checkProducts';
 import { byCodeUnit, type RawProblem } from './kbView';
 import type { KbPath } from './kbProblem';
+
+/** What the checks take from outside: `now` (the CLI's clock) turns on the warning for sources reviewed over a year ago. */
+export interface KbCheckOptions {
+  now?: Date;
+}
 
 /**
  * Checks a whole KB given as a JSON value (a draft of the admin API, or files assembled by the parser):
@@ -19,6 +30,7 @@ export function checkKnowledgeBase(
   input: unknown,
   locate: KbLocator = layoutLocator(input),
   incomplete: ReadonlySet<string> = new Set(),
+  options: KbCheckOptions = {},
 ): KbReport<KnowledgeBase> {
   const schema = checkSchema(input, incomplete);
   const raw: RawProblem[] = [
@@ -26,6 +38,12 @@ export function checkKnowledgeBase(
     ...checkPlaybooks(schema.view),
     ...checkCatalog(schema.view),
     ...checkSettings(schema.view),
+    ...checkPlaceholders(schema.view),
+    ...checkValues(schema.view),
+    ...checkRules(schema.view, options.now),
+    ...checkPromises(schema.view),
+    ...checkSafety(schema.view),
+    ...checkProducts(schema.view),
   ];
   const problems = placeProblems(raw, locate);
   return { kb: errorsOf(problems).length === 0 ? schema.kb : undefined, problems };

@@ -6,7 +6,7 @@ import { IntentClassifier, type ClassifierData, type ClassifierOptions, type Lab
 import { kbContentHash } from '../knowledge/hash';
 import { GENERIC_OOS_EXAMPLES } from './oosExamples';
 import { decide, type CandidateSources } from './verdict';
-import type { NluEngine, NluThresholds, Understanding } from './types';
+import type { NluEngine, NluThresholds, Understanding, UnderstandOptions } from './types';
 
 /** Default thresholds; config owns the real values. */
 export const DEFAULT_NLU_THRESHOLDS: NluThresholds = { outOfScope: 0.4, ambiguityMargin: 0.1 };
@@ -68,15 +68,16 @@ class KbNluEngine implements SerializableNluEngine {
     private readonly thresholds: NluThresholds,
   ) {}
 
-  understand(text: string): Understanding {
+  understand(text: string, options: UnderstandOptions = {}): Understanding {
     try {
-      const ranked = this.classifier.rank(typeof text === 'string' ? text : '', 8);
+      // Restricted to FAQs, the FAQ entries ranked below problems and system intents must still be seen.
+      const ranked = this.classifier.rank(typeof text === 'string' ? text : '', options.only ? 40 : 8);
       // Retrieval mode: the shared FAQ class's probability is shared among the entries the index retrieves.
       const ranking = this.mode === 'retrieval' ? expandFaqClass(ranked, this.sources.faqSearch.rank(text, 5)) : ranked;
       // Retrieval mode scores entries by cosine already (typo-corrected); fuse.js's bitap over many questions
       // built from the same phrasings rates the wrong ones as close, so its hits are not evidence there.
       const hits = this.mode === 'retrieval' ? [] : this.sources.faqSearch.search(text, 5);
-      return decide(ranking, hits, this.sources, this.thresholds);
+      return decide(ranking, hits, this.sources, this.thresholds, options.only);
     } catch {
       // Never fail a turn on a message: an unexpected input is simply not understood.
       return { verdict: 'out_of_scope', best: null, alternatives: [], normalized: '' };

@@ -24,6 +24,8 @@ export interface IntentRanking {
   ranking: IntentScore[];
   /** Probability mass of the out-of-scope class (0 when it was not trained as a class). */
   oosProbability: number;
+  /** Share of the text's words the classifier knows (after typo correction), in [0,1]; 0 for a text without words. */
+  coverage: number;
 }
 
 /** Training settings; every field has a default measured on CLINC150 val. */
@@ -112,6 +114,7 @@ export class IntentClassifier {
     const normalized = normalizeText(text);
     const raw = tokenize(normalized);
     const tokens = this.corrector ? this.corrector.correctAll(raw) : raw;
+    const coverage = raw.length === 0 || !this.corrector ? 0 : tokens.filter((t) => this.corrector!.knows(t)).length / raw.length;
     const x = this.vectorizer.vectorize(tokens);
     const probs = softmaxInPlace(scoreVector(this.model, x, this.scores));
     const ranking: IntentScore[] = [];
@@ -119,7 +122,7 @@ export class IntentClassifier {
     ranking.sort((a, b) => b.probability - a.probability || (a.intent < b.intent ? -1 : 1));
     // No known feature at all: nothing was recognised, whatever the bias says.
     if (x.indices.length === 0) for (const r of ranking) r.probability = 0;
-    return { normalized, ranking: ranking.slice(0, topK), oosProbability: this.oosIndex >= 0 ? probs[this.oosIndex] : 0 };
+    return { normalized, ranking: ranking.slice(0, topK), oosProbability: this.oosIndex >= 0 ? probs[this.oosIndex] : 0, coverage };
   }
 
   /**

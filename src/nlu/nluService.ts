@@ -1,4 +1,4 @@
-import type { NluEngine, Understanding } from './types';
+import type { NluEngine, Understanding, UnderstandOptions } from './types';
 
 /** Holds the current NLU engine; a KB change swaps in a newly trained engine in one step. */
 export class NluService {
@@ -26,7 +26,7 @@ export class NluService {
   }
 
   /** Understands a message with the engine in use. */
-  understand(text: string): Understanding {
-    return this.current.understand(text);
+  understand(text: string, options?: UnderstandOptions): Understanding {
+    return this.current.understand(text, options);
   }
 }

@@ -17,6 +17,14 @@ export interface Understanding {
   alternatives: Candidate[];
   /** The text after normalisation (lower case, accents folded, whitespace collapsed, truncated). */
   normalized: string;
+  /** Share of the message's words the engine knows (typos corrected), in [0,1]: near 0 for gibberish. */
+  coverage?: number;
+}
+
+/** Options of one `understand` call. */
+export interface UnderstandOptions {
+  /** Only FAQ answers compete (a message read as a question): problems and system intents are left out. */
+  only?: 'faq';
 }
 
 /** Thresholds of the NLU, from config. */
@@ -31,5 +39,5 @@ export interface NluThresholds {
 export interface NluEngine {
   /** The KB content hash the engine was trained on. */
   readonly version: string;
-  understand(text: string): Understanding;
+  understand(text: string, options?: UnderstandOptions): Understanding;
 }

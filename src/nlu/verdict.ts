@@ -30,9 +30,12 @@ function toCandidate(label: string, confidence: number, sources: CandidateSource
  * Combines the classifier's ranking (intents and FAQs, calibrated probabilities) with fuzzy FAQ hits into
  * the best candidate, runners-up and a verdict from the thresholds.
  */
-export function decide(ranking: IntentRanking, hits: FaqHit[], sources: CandidateSources, thresholds: NluThresholds): Understanding {
+export function decide(ranking: IntentRanking, hits: FaqHit[], sources: CandidateSources, thresholds: NluThresholds, only?: 'faq'): Understanding {
   const scores = new Map<string, number>();
-  for (const r of ranking.ranking) scores.set(r.intent, r.probability);
+  const kept = only ? ranking.ranking.filter((r) => r.intent.startsWith('faq:')) : ranking.ranking;
+  // Restricted to FAQs: P(faq | text, it is a question) = P(faq | text) / (mass of the FAQs and of "not ours").
+  const mass = only ? kept.reduce((sum, r) => sum + r.probability, ranking.oosProbability) : 1;
+  for (const r of kept) scores.set(r.intent, mass > 0 ? r.probability / mass : 0);
   const hitByLabel = new Map(hits.map((h) => [`faq:${h.id}`, h]));
   for (const [label, hit] of hitByLabel) {
     const fuzzy = hit.confidence >= FUZZY_FLOOR ? hit.confidence * FUZZY_DISCOUNT : 0;
@@ -45,10 +48,10 @@ export function decide(ranking: IntentRanking, hits: FaqHit[], sources: Candidat
   const [best, ...rest] = candidates;
   const alternatives = rest.slice(0, MAX_ALTERNATIVES);
   // The out-of-scope class of the classifier (when trained) outweighing every candidate also means "not ours".
-  if (!best || best.confidence < thresholds.outOfScope || ranking.oosProbability > best.confidence) {
-    return { verdict: 'out_of_scope', best: null, alternatives: candidates.slice(0, MAX_ALTERNATIVES), normalized: ranking.normalized };
+  if (!best || best.confidence < thresholds.outOfScope || ranking.oosProbability / mass > best.confidence) {
+    return { verdict: 'out_of_scope', best: null, alternatives: candidates.slice(0, MAX_ALTERNATIVES), normalized: ranking.normalized, coverage: ranking.coverage };
   }
   const runnerUp = alternatives[0]?.confidence ?? 0;
   const verdict = best.confidence - runnerUp < thresholds.ambiguityMargin ? 'ambiguous' : 'match';
-  return { verdict, best, alternatives, normalized: ranking.normalized };
+  return { verdict, best, alternatives, normalized: ranking.normalized, coverage: ranking.coverage };
 }

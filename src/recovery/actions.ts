@@ -1,4 +1,4 @@
-import type { Actor, FactKind, Step, Strategy } from '../knowledge/schema';
+import type { Actor, FactKind, ReplyKey, Step, Strategy } from '../knowledge/schema';
 import type { CheckResult } from './checks/types';
 import type { BookingContact, FactSuggestion, HandoffReason, OfferedRemedy, StepOutcome } from './types';
 
@@ -11,6 +11,12 @@ export type RecoveryInput =
   /** Every fact shown is right (the traveller's word wins over a pending suggestion). */
   | { kind: 'facts_confirmed' }
   | { kind: 'fact_corrected'; name: string; value: string }
+  /** Facts read from what the traveller wrote (answers and corrections, several at once), each checked. */
+  | { kind: 'facts_given'; facts: Array<{ name: string; value: string }> }
+  /** "I don't know" or "I don't have it" for a fact: its alternative, or go on without it. */
+  | { kind: 'fact_unknown'; name: string }
+  /** "Change ..." on a confirmation: ask that fact again (without a name: ask which one). */
+  | { kind: 'change_fact'; name?: string }
   | { kind: 'wished_outcome'; text: string }
   /** The traveller did what the step asked (e.g. the drafted message was sent); ask "did that work?". */
   | { kind: 'step_done' }
@@ -30,6 +36,7 @@ export interface FactForConfirmation {
   name: string;
   kind: FactKind;
   label: string;
+  /** The value as the traveller reads it ("Friday 6 March 2026"). */
   value: string;
   suggestion?: FactSuggestion;
 }
@@ -66,7 +73,12 @@ export type StepDetail =
 export type RecoveryAction =
   | { kind: 'acknowledge'; text: string }
   | { kind: 'ask_fact'; name: string; factKind: FactKind; prompt: string; why?: string; required: boolean; choices?: string[]; problem?: string }
-  | { kind: 'confirm_facts'; mode: 'suggestion' | 'summary'; facts: FactForConfirmation[] }
+  /** `lead`: the playbook's own check line with the facts filled in, when its first step checks them all. */
+  | { kind: 'confirm_facts'; mode: 'suggestion' | 'summary'; facts: FactForConfirmation[]; lead?: string }
+  /** "Which one should I change?" with the facts as buttons. */
+  | { kind: 'ask_change'; facts: FactForConfirmation[] }
+  /** A line said on the way: the KB's text, or one of the platform's replies (picked by the conversation). */
+  | { kind: 'say'; text?: string; reply?: ReplyKey }
   | { kind: 'ask_wished_outcome'; prompt: string; suggestions: string[] }
   | {
       kind: 'show_step';
@@ -77,8 +89,8 @@ export type RecoveryAction =
       why?: string;
       successQuestion: string;
       position: { index: number; total: number };
-      /** Set when the previous step failed: an encouraging line (S1), never blame. */
-      encouragement?: string;
+      /** Set when the previous step failed: the reply that encourages (S1), never blames. */
+      encouragement?: ReplyKey;
       detail: StepDetail;
     }
   | { kind: 'ask_outcome'; stepId: string; question: string }

@@ -2,12 +2,15 @@ import type { Clock } from '../shared';
 import { AppError } from '../shared';
 import type { EngineResult, RecoveryAction, RecoveryInput } from './actions';
 import { acknowledgement } from './empathy';
-import { askFact, askWishedOutcome, checkedFact, factSpec, factStage } from './factFlow';
+import { askFact, askWishedOutcome, factSpec, factStage, forConfirmation } from './factFlow';
+import { applyFacts, clearFact, deriveFromDates, fillFromBooking, markUnknown } from './factInputs';
 import { decideHandoff } from './handoffPolicy';
 import { problemById, stepById, type RecoveryKnowledge } from './knowledge';
-import { afterOutcome, askOutcome, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
-import { ACCEPTED_INPUTS, createSession, isTerminal, transition, without } from './session';
-import type { BookingContext, RecoverySession } from './types';
+import { afterOutcome, askOutcome, checkLine, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
+import { ACCEPTED_INPUTS, createSession, isTerminal, transition, withBookingLookup, without } from './session';
+import type { BookingContext, BookingLookupResult, HandoffReason, RecoverySession } from './types';
+import { placeholderValues } from './stepView';
+import { fillPlaceholders } from './template';
 
 /** Options of RecoveryEngine.start(). */
 export interface StartOptions {
@@ -15,6 +18,14 @@ export interface StartOptions {
   /** The traveller's first message read as frustrated (shorter, softer acknowledgement). */
   frustrated?: boolean;
   booking?: BookingContext;
+  /** Facts already given (in the first message or earlier ones), checked before the first question. */
+  facts?: ReadonlyArray<{ name: string; value: string }>;
+  /** The stakes of the conversation make it urgent (children, night, danger): a person is offered at once. */
+  urgent?: boolean;
+  /** What the platform said about the references among `facts`, looked up before the start. */
+  lookups?: readonly BookingLookupResult[];
+  /** Facts the traveller said they do not have ("I don't have the booking number on me"): their alternatives are asked instead. */
+  unknown?: readonly string[];
 }
 
 /** What the dialog observed about one traveller message, before acting on it. */
@@ -38,25 +49,43 @@ export class RecoveryEngine {
 
   /** Starts a recovery: acknowledgement, a person offered at once for high-stakes problems, then the first question. */
   start(problemId: string, options: StartOptions = {}): Result {
+    const result = this.begin(problemId, options);
+    return { session: result.session, actions: this.filled(result.session, result.actions) };
+  }
+
+  private begin(problemId: string, options: StartOptions): Result {
     const ctx = this.context(problemId);
     let session = createSession(problemId, ctx.now, options.caseReference);
     if (options.booking) session = { ...session, booking: options.booking };
+    for (const lookup of options.lookups ?? []) session = withBookingLookup(session, lookup, ctx.now);
     const actions: RecoveryAction[] = [{ kind: 'acknowledge', text: acknowledgement(ctx.problem, { frustrated: options.frustrated ?? false }) }];
     const decision = decideHandoff(
       { askedForPerson: false, playbookExhausted: false, sentimentScores: [], problemTags: ctx.problem.tags, misunderstandingsInARow: 0 },
       ctx.kb.escalation,
     );
-    if (decision.kind === 'handoff' && decision.reason === 'high_stakes') {
+    if (options.urgent || (decision.kind === 'handoff' && decision.reason === 'high_stakes')) {
       // Offered early, yet the self-recovery still starts: the traveller chooses.
       session = { ...session, handoffOffers: ['high_stakes'], pendingHandoffOffer: 'high_stakes' };
       actions.push({ kind: 'offer_handoff', reason: 'high_stakes' });
     }
-    const advanced = this.advanceFacts(ctx, session);
-    return { session: advanced.session, actions: [...actions, ...advanced.actions] };
+    const given = applyFacts(ctx, session, options.facts ?? []);
+    const unknown = (options.unknown ?? []).filter((n) => ctx.problem.facts.some((f) => f.name === n) && !given.session.facts[n]);
+    const marked = unknown.reduce((s, n) => markUnknown(ctx, s, n), given.session);
+    const advanced = this.advanceFacts(ctx, marked);
+    const lines: RecoveryAction[] = unknown.map((n) => {
+      const say = ctx.problem.facts.find((f) => f.name === n)?.unknown?.say;
+      return say ? { kind: 'say', text: say } : { kind: 'say', reply: 'goOnWithout' };
+    });
+    return { session: advanced.session, actions: [...actions, ...lines, ...advanced.actions] };
   }
 
   /** Applies one traveller input. Throws AppError('ILLEGAL_TRANSITION') for an input the status does not accept. */
   next(session: RecoverySession, input: RecoveryInput): Result {
+    const result = this.apply(session, input);
+    return { session: result.session, actions: this.filled(result.session, result.actions) };
+  }
+
+  private apply(session: RecoverySession, input: RecoveryInput): Result {
     if (!ACCEPTED_INPUTS[session.status].includes(input.kind)) {
       throw new AppError('ILLEGAL_TRANSITION', `A recovery session in ${session.status} does not accept ${input.kind}.`, {
         status: session.status,
@@ -68,7 +97,24 @@ export class RecoveryEngine {
     switch (input.kind) {
       case 'fact_provided':
       case 'fact_corrected':
-        return this.factGiven(ctx, stamped, input.name, input.value);
+        return this.factsGiven(ctx, stamped, [{ name: input.name, value: input.value }]);
+      case 'facts_given':
+        return this.factsGiven(ctx, stamped, input.facts);
+      case 'fact_unknown': {
+        const spec = factSpec(ctx.problem, input.name);
+        const advanced = this.advanceFacts(ctx, markUnknown(ctx, stamped, input.name));
+        const line: RecoveryAction = spec.unknown?.say ? { kind: 'say', text: spec.unknown.say } : { kind: 'say', reply: 'goOnWithout' };
+        return { session: advanced.session, actions: [line, ...advanced.actions] };
+      }
+      case 'change_fact': {
+        if (!input.name) {
+          const names = ctx.problem.facts.map((f) => f.name).filter((n) => stamped.facts[n]);
+          return { session: stamped, actions: [{ kind: 'ask_change', facts: forConfirmation(ctx.problem, stamped.facts, names) }] };
+        }
+        const spec = factSpec(ctx.problem, input.name);
+        const moved = transition(clearFact(stamped, input.name), 'gathering_facts', ctx.now);
+        return { session: { ...moved, pendingFact: spec.name }, actions: [askFact(spec)] };
+      }
       case 'fact_skipped': {
         const spec = factSpec(ctx.problem, input.name);
         if (spec.required) throw new AppError('VALIDATION_FAILED', `The fact "${input.name}" is required.`, { fact: input.name });
@@ -149,8 +195,18 @@ export class RecoveryEngine {
     };
   }
 
+  /** Offers a person for a reason (once per reason): the stakes of the conversation rose (children in the cold, danger). */
+  offer(session: RecoverySession, reason: HandoffReason): Result {
+    if (isTerminal(session.status) || session.handoffOffers.includes(reason)) return { session, actions: [] };
+    return { session: { ...session, handoffOffers: [...session.handoffOffers, reason], pendingHandoffOffer: reason }, actions: [{ kind: 'offer_handoff', reason }] };
+  }
+
   /** The actions that show where the session stands, unchanged (after a restart, "help" or "status"). */
   resume(session: RecoverySession): RecoveryAction[] {
+    return this.filled(session, this.current(session));
+  }
+
+  private current(session: RecoverySession): RecoveryAction[] {
     const ctx = this.context(session.problemId);
     const offer: RecoveryAction[] = session.pendingHandoffOffer ? [{ kind: 'offer_handoff', reason: session.pendingHandoffOffer }] : [];
     switch (session.status) {
@@ -176,6 +232,14 @@ export class RecoveryEngine {
     }
   }
 
+  /** Questions about facts name the platform's own values ("a card refund takes {refundTimeCard}"): filled like steps. */
+  private filled(session: RecoverySession, actions: RecoveryAction[]): RecoveryAction[] {
+    if (!actions.some((a) => a.kind === 'ask_fact')) return actions;
+    const ctx = this.context(session.problemId);
+    const values = placeholderValues(session, ctx.kb, ctx.problem);
+    return actions.map((a) => (a.kind === 'ask_fact' ? { ...a, prompt: fillPlaceholders(a.prompt, values).text, ...(a.why ? { why: fillPlaceholders(a.why, values).text } : {}) } : a));
+  }
+
   private context(problemId: string): PlaybookContext {
     const kb = this.knowledge.current();
     return { kb, problem: problemById(kb, problemId), now: this.clock.now() };
@@ -185,19 +249,26 @@ export class RecoveryEngine {
     return stepById(ctx.problem, session.currentStepId);
   }
 
-  private factGiven(ctx: PlaybookContext, session: RecoverySession, name: string, value: string): Result {
-    const spec = factSpec(ctx.problem, name);
-    // A correction made while a step is shown was made after reviewing it: it counts as confirmed.
-    const inStep = session.status === 'running_step' || session.status === 'awaiting_outcome';
-    const checked = checkedFact(ctx.kb, session, spec, value, ctx.now, inStep);
-    if ('refused' in checked) {
-      const pending = session.status === 'gathering_facts' ? { pendingFact: name } : {};
-      return { session: { ...session, ...pending }, actions: [askFact(spec, checked.refused)] };
+  private factsGiven(ctx: PlaybookContext, session: RecoverySession, facts: ReadonlyArray<{ name: string; value: string }>): Result {
+    // A name the problem does not have is a forged or stale input, not something to ignore quietly.
+    for (const f of facts) factSpec(ctx.problem, f.name);
+    const applied = applyFacts(ctx, session, facts);
+    const refused = applied.refused;
+    // The fact asked (or the only one given) was refused: ask it again with the reason; the others are kept.
+    if (refused && (refused.spec.name === session.pendingFact || facts.length === 1) && session.status === 'gathering_facts') {
+      return { session: { ...applied.session, pendingFact: refused.spec.name }, actions: [askFact(refused.spec, refused.reason)] };
     }
-    return this.afterFactChange(ctx, { ...session, facts: { ...session.facts, [name]: checked.fact } });
+    const changed = this.afterFactChange(ctx, applied.session);
+    return refused && facts.length === 1 ? { ...changed, actions: [{ kind: 'say', text: refused.reason }, ...changed.actions] } : changed;
   }
 
   private afterFactChange(ctx: PlaybookContext, session: RecoverySession): Result {
+    if (session.status === 'asking_wished_outcome') {
+      // A fact corrected before the first step: confirm the facts again, then ask on.
+      const stage = factStage(ctx.problem, session);
+      if (stage.done) return { session, actions: [askWishedOutcome()] };
+      return this.advanceFacts(ctx, transition(session, stage.status, ctx.now));
+    }
     if (session.status !== 'running_step' && session.status !== 'awaiting_outcome') return this.advanceFacts(ctx, session);
     const step = this.currentStep(ctx, session);
     if (!step) return handOff(session, 'playbook_exhausted', ctx.now);
@@ -205,12 +276,15 @@ export class RecoveryEngine {
     return { session: shown, actions: currentStepActions(ctx, shown, step) };
   }
 
-  private advanceFacts(ctx: PlaybookContext, session: RecoverySession): Result {
+  private advanceFacts(ctx: PlaybookContext, given: RecoverySession): Result {
+    // What the booking holds is never asked: taken as soon as the booking is known; so is what a known date implies.
+    const session = deriveFromDates(ctx, fillFromBooking(ctx, given));
     const stage = factStage(ctx.problem, session);
     const rest = without(session, 'pendingFact');
     if (!stage.done) {
       const moved = transition(rest, stage.status, ctx.now);
-      return { session: stage.pendingFact ? { ...moved, pendingFact: stage.pendingFact } : moved, actions: [stage.action] };
+      const action = stage.action.kind === 'confirm_facts' && stage.action.mode === 'summary' ? { ...stage.action, ...checkLine(ctx, moved) } : stage.action;
+      return { session: stage.pendingFact ? { ...moved, pendingFact: stage.pendingFact } : moved, actions: [action] };
     }
     const asking = transition(rest, 'asking_wished_outcome', ctx.now);
     // A playbook with its own ask_outcome step asks at the point it chose: never twice.

@@ -2,6 +2,8 @@ import type { FactSpec, KnowledgeBase, Problem } from '../knowledge/schema';
 import { AppError } from '../shared';
 import type { FactForConfirmation, RecoveryAction, RecoveryInput } from './actions';
 import { checkFact } from './checks';
+import { displayValue } from './display';
+import { factLabel } from './factLabel';
 import { WISHED_OUTCOME_PROMPT, WISHED_OUTCOME_SUGGESTIONS } from './empathy';
 import { checkContext } from './stepView';
 import type { FactValue, RecoverySession, RecoveryStatus } from './types';
@@ -27,7 +29,7 @@ export function askFact(spec: FactSpec, problemText?: string): RecoveryAction {
   };
 }
 
-/** Runs the S6 check on a traveller's answer: the fact to store, or the reason it was refused. */
+/** Runs the S6 check on a value: the fact to store, or the reason it was refused. */
 export function checkedFact(
   kb: KnowledgeBase,
   session: RecoverySession,
@@ -35,42 +37,61 @@ export function checkedFact(
   raw: string,
   now: Date,
   confirmed: boolean,
+  source: FactValue['source'] = 'traveller',
 ): { fact: FactValue } | { refused: string } {
   const result = checkFact(spec.kind, raw, checkContext(session, kb, now, spec.name));
-  const base = { kind: spec.kind, raw };
+  const base = { kind: spec.kind, raw, ...(source === 'booking' ? { source } : {}) };
   if (result.kind === 'invalid') return { refused: result.reason };
-  if (result.kind === 'suggestion') {
+  // A "did you mean" that proposes the value itself (a currency the bank converted) is no question.
+  if (result.kind === 'suggestion' && result.value !== raw.trim()) {
     return { fact: { ...base, value: raw.trim(), confirmed: false, suggestion: { value: result.value, reason: result.reason } } };
   }
   return { fact: { ...base, value: result.value, confirmed } };
 }
 
-function forConfirmation(problem: Problem, facts: Record<string, FactValue>, names: string[]): FactForConfirmation[] {
+/** The facts shown for confirmation, with labels and the values as the traveller reads them. */
+export function forConfirmation(problem: Problem, facts: Record<string, FactValue>, names: string[]): FactForConfirmation[] {
   return names.map((name) => {
     const fact = facts[name];
-    const label = problem.facts.find((f) => f.name === name)?.prompt ?? name;
-    return { name, kind: fact.kind, label, value: fact.value, ...(fact.suggestion ? { suggestion: fact.suggestion } : {}) };
+    const spec = problem.facts.find((f) => f.name === name);
+    const label = spec ? factLabel(spec) : name;
+    return { name, kind: fact.kind, label, value: displayValue(fact.kind, fact.value), ...(fact.suggestion ? { suggestion: fact.suggestion } : {}) };
   });
+}
+
+/** Facts settled without a value: skipped (optional) or unknown to the traveller. */
+export function settledWithout(session: RecoverySession): Set<string> {
+  return new Set([...session.skippedFacts, ...(session.unknownFacts ?? [])]);
+}
+
+/** Whether the playbook still wants a fact: not known, not settled without a value, and asked on its own or as a live alternative. */
+function wanted(spec: FactSpec, session: RecoverySession, settled: Set<string>): boolean {
+  if (session.facts[spec.name] || settled.has(spec.name)) return false;
+  return !spec.alternativeOnly || (session.alternatives ?? []).includes(spec.name);
 }
 
 /** Where fact gathering stands: the status to be in and what to ask; `done` when facts are complete and confirmed. */
 export type FactStage = { done: true } | { done: false; status: RecoveryStatus; pendingFact?: string; action: RecoveryAction };
 
 /**
- * The next fact question: a pending "did you mean ...?" first, then the next fact not given (in the
- * problem's order), then one summary to confirm; done when every fact is confirmed or skipped.
+ * The next fact question: a pending "did you mean ...?" first, then the next fact wanted (in the
+ * problem's order), then one summary to confirm; done when every fact is confirmed or settled.
  */
 export function factStage(problem: Problem, session: RecoverySession): FactStage {
   const names = Object.keys(session.facts);
   const suggested = names.filter((n) => session.facts[n].suggestion);
   if (suggested.length) {
-    return { done: false, status: 'confirming_facts', action: { kind: 'confirm_facts', mode: 'suggestion', facts: forConfirmation(problem, session.facts, suggested) } };
+    return { done: false, status: 'confirming_facts', action: { kind: 'confirm_facts', mode: 'suggestion', facts: forConfirmation(problem, session.facts, suggested.slice(0, 1)) } };
   }
-  const missing = problem.facts.find((f) => !session.facts[f.name] && !session.skippedFacts.includes(f.name));
+  const settled = settledWithout(session);
+  // The alternatives of a fact the traveller does not know come right after it (its e-mail and booking date).
+  const alternatives = session.alternatives ?? [];
+  const ordered = [...problem.facts.filter((f) => alternatives.includes(f.name)), ...problem.facts.filter((f) => !alternatives.includes(f.name))];
+  const missing = ordered.find((f) => wanted(f, session, settled));
   if (missing) return { done: false, status: 'gathering_facts', pendingFact: missing.name, action: askFact(missing) };
-  const ordered = problem.facts.map((f) => f.name).filter((n) => session.facts[n]);
-  if (ordered.some((n) => !session.facts[n].confirmed)) {
-    return { done: false, status: 'confirming_facts', action: { kind: 'confirm_facts', mode: 'summary', facts: forConfirmation(problem, session.facts, ordered) } };
+  const known = problem.facts.map((f) => f.name).filter((n) => session.facts[n]);
+  if (known.some((n) => !session.facts[n].confirmed)) {
+    return { done: false, status: 'confirming_facts', action: { kind: 'confirm_facts', mode: 'summary', facts: forConfirmation(problem, session.facts, known) } };
   }
   return { done: true };
 }
@@ -80,21 +101,29 @@ export function askWishedOutcome(): RecoveryAction {
   return { kind: 'ask_wished_outcome', prompt: WISHED_OUTCOME_PROMPT, suggestions: [...WISHED_OUTCOME_SUGGESTIONS] };
 }
 
+/** The values of an input that set facts: one for fact_provided and fact_corrected, several for facts_given. */
+function valuesOf(input: RecoveryInput): Array<{ name: string; value: string }> {
+  if (input.kind === 'fact_provided' || input.kind === 'fact_corrected') return [{ name: input.name, value: input.value }];
+  return input.kind === 'facts_given' ? input.facts : [];
+}
+
 /**
  * The booking references the dialog should look up on the platform before feeding `input` to the
- * engine (read-only; nothing acts on them until confirmed): a well-formed reference typed for a
+ * engine (read-only; nothing acts on them until confirmed): a well-formed reference given for a
  * bookingReference fact, or the suggestion the traveller accepted; never one already looked up.
  */
 export function referencesToLookUp(kb: KnowledgeBase, session: RecoverySession, input: RecoveryInput): string[] {
   const problem = kb.problems.find((p) => p.id === session.problemId);
   const isReference = (name: string) => problem?.facts.find((f) => f.name === name)?.kind === 'bookingReference';
   let candidates: string[] = [];
-  if ((input.kind === 'fact_provided' || input.kind === 'fact_corrected') && isReference(input.name)) {
-    const result = checkFact('bookingReference', input.value, { now: new Date(0), referenceFormats: kb.platform.referenceFormats });
-    candidates = result.kind === 'valid' ? [result.value] : result.kind === 'suggestion' ? [result.value] : [];
-  } else if (input.kind === 'suggestion_accepted' && isReference(input.name)) {
+  for (const { name, value } of valuesOf(input)) {
+    if (!isReference(name)) continue;
+    const result = checkFact('bookingReference', value, { now: new Date(0), referenceFormats: kb.platform.referenceFormats });
+    if (result.kind !== 'invalid') candidates.push(result.value);
+  }
+  if (input.kind === 'suggestion_accepted' && isReference(input.name)) {
     const suggested = session.facts[input.name]?.suggestion?.value;
     candidates = suggested ? [suggested] : [];
   }
-  return candidates.filter((r) => r !== session.booking?.reference && !session.referencesNotFound?.[r]);
+  return [...new Set(candidates)].filter((r) => r !== session.booking?.reference && !session.referencesNotFound?.[r]);
 }

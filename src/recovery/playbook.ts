@@ -1,9 +1,11 @@
-import type { KnowledgeBase, Problem, Step } from '../knowledge/schema';
+import type { KnowledgeBase, Problem, ReplyKey, Step } from '../knowledge/schema';
 import type { EngineResult, RecoveryAction } from './actions';
 import { encouragementAfterFailure } from './empathy';
 import { allowedRemedies } from './remedies';
 import { transition, without } from './session';
-import { placeholderValues, showStep, successQuestion } from './stepView';
+import { checkFact } from './checks';
+import { settledWithout } from './factFlow';
+import { checkContext, placeholderValues, showStep, successQuestion } from './stepView';
 import { fillPlaceholders } from './template';
 import type { HandoffReason, RecoverySession, StepOutcome } from './types';
 
@@ -33,10 +35,34 @@ function following(problem: Problem, step: Step): Step | undefined {
   return problem.steps[problem.steps.indexOf(step) + 1];
 }
 
+/**
+ * Whether a check_input step has nothing left to ask: every fact it checks is confirmed by the traveller
+ * (in the one-line confirmation) or settled without a value, and none fails its check.
+ */
+export function checkedAlready(ctx: PlaybookContext, session: RecoverySession, step: Step): boolean {
+  if (step.action !== 'check_input' || step.onSuccess === 'resolved') return false;
+  const settled = settledWithout(session);
+  return (step.facts ?? []).every((name) => {
+    const fact = session.facts[name];
+    if (!fact) return settled.has(name);
+    return fact.confirmed && checkFact(fact.kind, fact.value, checkContext(session, ctx.kb, ctx.now, name)).kind !== 'invalid';
+  });
+}
+
+/** The playbook's own check line (its first step's text, when that step checks the facts), to lead the one-line confirmation. */
+export function checkLine(ctx: PlaybookContext, session: RecoverySession): { lead?: string } {
+  const first = ctx.problem.steps[0];
+  if (first?.action !== 'check_input') return {};
+  const filled = fillPlaceholders(first.say, placeholderValues(session, ctx.kb, ctx.problem));
+  return filled.missing.length === 0 ? { lead: filled.text } : {};
+}
+
 /** Starts a step (or skips an offer_remedy step with nothing the policy allows); undefined means exhausted. */
-export function enterStep(ctx: PlaybookContext, session: RecoverySession, step: Step | undefined, encouragement?: string): EngineResult<RecoverySession> {
+export function enterStep(ctx: PlaybookContext, session: RecoverySession, step: Step | undefined, encouragement?: ReplyKey): EngineResult<RecoverySession> {
   const runs = step ? session.steps.filter((r) => r.stepId === step.id).length : 0;
   if (!step || runs >= MAX_RUNS_PER_STEP) return handOff(session, 'playbook_exhausted', ctx.now);
+  // The facts were confirmed in one line already: the check step is done, not asked again.
+  if (checkedAlready(ctx, session, step)) return afterOutcome(ctx, session, step, 'success');
   if (step.action === 'offer_remedy') {
     const remedies = allowedRemedies(ctx.kb, ctx.problem, step, session.booking, session.facts).map((r) => ({ ...r, stepId: step.id }));
     if (remedies.length === 0) {
@@ -44,7 +70,7 @@ export function enterStep(ctx: PlaybookContext, session: RecoverySession, step: 
       return enterStep(ctx, recordStep(session, step, 'skipped', ctx.now), following(ctx.problem, step), encouragement);
     }
     const next = transition(session, 'offering_remedy', ctx.now);
-    const say = fillPlaceholders(step.say, placeholderValues(session, ctx.kb)).text;
+    const say = fillPlaceholders(step.say, placeholderValues(session, ctx.kb, ctx.problem)).text;
     return {
       session: { ...next, currentStepId: step.id, remedies: { ...next.remedies, offered: [...next.remedies.offered, ...remedies] } },
       actions: [{ kind: 'offer_remedies', stepId: step.id, say, remedies }],
@@ -63,9 +89,8 @@ export function afterOutcome(ctx: PlaybookContext, session: RecoverySession, ste
   }
   if (target === 'handoff') return handOff(recorded, 'playbook_handoff', ctx.now);
   const nextStep = target === 'next' ? following(ctx.problem, step) : ctx.problem.steps.find((s) => s.id === target);
-  const failures = recorded.steps.filter((r) => r.outcome !== 'success').length;
   const frustrated = recorded.sentiment.at(-1)?.frustrated ?? false;
-  const encouragement = outcome === 'success' ? undefined : encouragementAfterFailure(frustrated, failures);
+  const encouragement = outcome === 'failure' ? encouragementAfterFailure(frustrated) : undefined;
   return enterStep(ctx, recorded, nextStep, encouragement);
 }
 
@@ -73,7 +98,7 @@ export function afterOutcome(ctx: PlaybookContext, session: RecoverySession, ste
 export function currentStepActions(ctx: PlaybookContext, session: RecoverySession, step: Step): RecoveryAction[] {
   if (session.status === 'offering_remedy') {
     const remedies = session.remedies.offered.filter((r) => r.stepId === step.id);
-    return [{ kind: 'offer_remedies', stepId: step.id, say: fillPlaceholders(step.say, placeholderValues(session, ctx.kb)).text, remedies }];
+    return [{ kind: 'offer_remedies', stepId: step.id, say: fillPlaceholders(step.say, placeholderValues(session, ctx.kb, ctx.problem)).text, remedies }];
   }
   const shown = showStep(ctx.kb, ctx.problem, step, session, ctx.now);
   return session.status === 'awaiting_outcome' ? [shown, askOutcome(ctx, session, step)] : [shown];
@@ -81,6 +106,6 @@ export function currentStepActions(ctx: PlaybookContext, session: RecoverySessio
 
 /** The "did that work?" question about a step's success criterion. */
 export function askOutcome(ctx: PlaybookContext, session: RecoverySession, step: Step): RecoveryAction {
-  const success = fillPlaceholders(step.success, placeholderValues(session, ctx.kb)).text;
+  const success = fillPlaceholders(step.success, placeholderValues(session, ctx.kb, ctx.problem)).text;
   return { kind: 'ask_outcome', stepId: step.id, question: successQuestion(success) };
 }

@@ -8,7 +8,8 @@ const LIVE_EXITS = ['handed_off', 'abandoned'] as const;
 export const TRANSITIONS: Readonly<Record<RecoveryStatus, readonly RecoveryStatus[]>> = {
   gathering_facts: ['gathering_facts', 'confirming_facts', 'asking_wished_outcome', ...LIVE_EXITS],
   confirming_facts: ['confirming_facts', 'gathering_facts', 'asking_wished_outcome', ...LIVE_EXITS],
-  asking_wished_outcome: ['running_step', 'offering_remedy', ...LIVE_EXITS],
+  // Back to the facts: a fact corrected or changed before the first step.
+  asking_wished_outcome: ['running_step', 'offering_remedy', 'confirming_facts', 'gathering_facts', ...LIVE_EXITS],
   running_step: ['running_step', 'awaiting_outcome', 'offering_remedy', 'resolved', ...LIVE_EXITS],
   awaiting_outcome: ['running_step', 'offering_remedy', 'resolved', ...LIVE_EXITS],
   offering_remedy: ['running_step', 'offering_remedy', 'resolved', ...LIVE_EXITS],
@@ -22,12 +23,12 @@ const ANYTIME: readonly RecoveryInputKind[] = ['handoff_requested', 'handoff_dec
 
 /** Which inputs each status accepts; RecoveryEngine.next() refuses the others. */
 export const ACCEPTED_INPUTS: Readonly<Record<RecoveryStatus, readonly RecoveryInputKind[]>> = {
-  gathering_facts: ['fact_provided', 'fact_skipped', 'fact_corrected', ...ANYTIME],
-  confirming_facts: ['suggestion_accepted', 'facts_confirmed', 'fact_corrected', 'fact_provided', ...ANYTIME],
-  asking_wished_outcome: ['wished_outcome', ...ANYTIME],
+  gathering_facts: ['fact_provided', 'fact_skipped', 'fact_corrected', 'facts_given', 'fact_unknown', 'change_fact', ...ANYTIME],
+  confirming_facts: ['suggestion_accepted', 'facts_confirmed', 'fact_corrected', 'fact_provided', 'facts_given', 'change_fact', ...ANYTIME],
+  asking_wished_outcome: ['wished_outcome', 'facts_given', ...ANYTIME],
   // wished_outcome: the answer to an ask_outcome step of the playbook.
-  running_step: ['step_done', 'step_outcome', 'wished_outcome', 'fact_corrected', 'suggestion_accepted', ...ANYTIME],
-  awaiting_outcome: ['step_outcome', 'fact_corrected', 'suggestion_accepted', ...ANYTIME],
+  running_step: ['step_done', 'step_outcome', 'wished_outcome', 'fact_corrected', 'facts_given', 'suggestion_accepted', ...ANYTIME],
+  awaiting_outcome: ['step_outcome', 'fact_corrected', 'facts_given', 'suggestion_accepted', ...ANYTIME],
   offering_remedy: ['remedy_accepted', 'remedy_declined', ...ANYTIME],
   resolved: ['handoff_requested'],
   handed_off: [],

@@ -20,9 +20,12 @@ export const recoverySessionSchema = z.object({
       raw: z.string(),
       confirmed: z.boolean(),
       suggestion: z.object({ value: z.string(), reason: z.string() }).optional(),
+      source: z.enum(['traveller', 'booking']).optional(),
     }),
   ),
   skippedFacts: z.array(z.string()),
+  unknownFacts: z.array(z.string()).optional(),
+  alternatives: z.array(z.string()).optional(),
   pendingFact: z.string().optional(),
   currentStepId: z.string().optional(),
   steps: z.array(
@@ -62,6 +65,7 @@ export const recoverySessionSchema = z.object({
         )
         .optional(),
       values: z.record(z.string(), z.string()).optional(),
+      product: z.string().optional(),
     })
     .optional(),
   referencesNotFound: z.record(z.string(), z.array(z.string())).optional(),

@@ -46,6 +46,8 @@ export interface FactValue {
   raw: string;
   confirmed: boolean;
   suggestion?: FactSuggestion;
+  /** Where the value came from: the traveller's words (default) or the booking on the platform. */
+  source?: 'traveller' | 'booking';
 }
 
 /** One step run and its outcome, in the order they happened. */
@@ -98,6 +100,8 @@ export interface BookingContext {
   contacts?: BookingContact[];
   /** Further placeholder values from the booking (flightNumber, pickupPoint, bookingTitle...). */
   values?: Record<string, string>;
+  /** The booking's product line (hotel, rental, flight, tour, transfer, car): wording follows it. */
+  product?: string;
 }
 
 /** What the platform said about a booking reference, as the dialog feeds it in (withBookingLookup). */
@@ -117,6 +121,10 @@ export interface RecoverySession {
   facts: Record<string, FactValue>;
   /** Optional facts the traveller chose not to give. */
   skippedFacts: string[];
+  /** Facts the traveller does not know or does not have ("I don't know my booking reference"). */
+  unknownFacts?: string[];
+  /** Alternative facts asked because another is unknown (a fact's `unknown.ask` in the KB). */
+  alternatives?: string[];
   /** The fact being asked for (gathering_facts). */
   pendingFact?: string;
   currentStepId?: string;

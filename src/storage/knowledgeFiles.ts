@@ -4,8 +4,8 @@ import type { Result } from '../shared/result';
 import { parseKnowledgeBase, serializeKnowledgeBase, type KbFile, type KbProblem, type KnowledgeBase, type SerializeOptions } from '../knowledge';
 
 const YAML = /\.ya?ml$/;
-/** Folders of the KB folder that hold no content (generated JSON Schemas). */
-const SKIPPED = new Set(['schema', 'node_modules']);
+/** Folders of the KB folder that hold no content: generated JSON Schemas, and the conversation tests (run by eval:conversations). */
+const SKIPPED = new Set(['schema', 'node_modules', 'tests']);
 
 /** Reads every YAML file of a KB folder (recursively, schema/ excepted), paths relative to it with "/". */
 export async function readKnowledgeDir(dir: string): Promise<KbFile[]> {

@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import { answerCard } from '../../bot/cards';
-import { renderRecoveryAction } from '../../bot/recoveryCards';
+import { renderRecoveryAction, type RenderContext } from '../../bot/recoveryCards';
 import type { RecoveryAction } from '../../src/recovery';
+import { emptyMemory } from '../../src/conversation/memory';
+import { Voice } from '../../src/conversation/replies';
+import { loadKnowledgeBaseFromDir } from '../../src/storage/knowledgeFiles';
+import { SHIPPED_KB_DIR } from '../helpers/testApp';
 
 const HOSTILE = 'Call us <script>steal(document.cookie)</script><img src=x onerror=alert(1)> or [log in](javascript:alert(1)) or [mail](mailto:help@example.com)';
 
@@ -30,6 +34,13 @@ describe('cards', () => {
   });
 
   describe('renderRecoveryAction()', () => {
+    let r: RenderContext;
+    before(async () => {
+      const loaded = await loadKnowledgeBaseFromDir(SHIPPED_KB_DIR);
+      if (!loaded.ok) throw new Error('the shipped KB does not load');
+      r = { kb: loaded.value, voice: new Voice(loaded.value, emptyMemory(), 'conversation') };
+    });
+
     it('should strip raw HTML and unsafe links from step texts and outside sources', () => {
       const action = {
         kind: 'show_step',
@@ -42,14 +53,14 @@ describe('cards', () => {
         position: { index: 1, total: 2 },
         detail: { kind: 'outside_source', sources: [{ id: 'x', title: 'Status page', url: 'javascript:alert(1)', lookFor: 'your <script>x</script>flight' }] },
       } as unknown as RecoveryAction;
-      const rendered = renderRecoveryAction(action);
+      const rendered = renderRecoveryAction(action, r);
       expectClean(rendered);
       expect(strings(rendered).join('\n')).not.to.match(/<iframe/i);
       expect(strings(rendered)).to.include('Status page');
     });
 
     it('should strip raw HTML from an acknowledgement sent as plain text', () => {
-      const rendered = renderRecoveryAction({ kind: 'acknowledge', text: HOSTILE } as unknown as RecoveryAction);
+      const rendered = renderRecoveryAction({ kind: 'acknowledge', text: HOSTILE } as unknown as RecoveryAction, r);
       expectClean(rendered);
     });
   });

@@ -5,7 +5,6 @@ import type { RecoveryServices } from '../../dialogs/services';
 import { CaseService } from '../../src/handoff';
 import type { KnowledgeBase } from '../../src/knowledge/schema';
 import { createNluEngine, NluService } from '../../src/nlu';
-import { analyseSentiment } from '../../src/nlu/sentiment';
 import { DemoPlatformGateway, type PlatformGateway } from '../../src/platform';
 import { RecoveryEngine } from '../../src/recovery';
 import { silentLogger } from '../../src/shared/logger';
@@ -69,6 +68,7 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
   const cases = new CaseService(stores.cases, clock);
   const services: RecoveryServices = {
     understand: (text) => nlu.understand(text),
+    nlu,
     knowledge: () => kb,
     logger: silentLogger,
     record: async (event) => {
@@ -77,7 +77,6 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
     recovery: new RecoveryEngine({ current: () => kb }, clock),
     cases,
     platform,
-    sentiment: (text, previous) => analyseSentiment(text, previous, { threshold: kb.escalation.frustrationThreshold }),
     now: () => clock.now(),
     owner: (context) => ({ conversationId: context.activity.conversation.id, userId: context.activity.from?.id ?? 'unknown', channelId: context.activity.channelId }),
     resolved: async (_context, caseId) => {
@@ -87,7 +86,7 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const accessors = createAccessors(conversationState);
-  const bot = new ReboundBot(services, conversationState, new UserState(storage), new MainDialog(services, accessors.router), accessors.dialogState);
+  const bot = new ReboundBot(services, conversationState, new UserState(storage), new MainDialog(services, accessors.memory), accessors.dialogState);
   let n = 0;
   return {
     kb,

@@ -51,6 +51,11 @@ export function walk(kb: KnowledgeBase, problem: Problem, decide: (step: Step, s
       current = problem.steps[problem.steps.indexOf(step) + 1] ?? 'handoff';
       continue;
     }
+    // The facts were confirmed in one line before the steps: a check step that would only repeat them passes.
+    if (step.action === 'check_input' && step.onSuccess !== 'resolved') {
+      current = targetOf(problem, step, 'success');
+      continue;
+    }
     const answer = decide(step, shown.length);
     shown.push({ step, index: problem.steps.indexOf(step) + 1, answer });
     current = targetOf(problem, step, answer);

@@ -25,6 +25,18 @@ export const ANSWERS: Record<string, Record<string, string>> = {
   transfer_driver_no_show: { bookingReference: 'WL-X119274', guestName: 'Lena Novak', pickupPoint: 'Arrivals hall, Terminal 1' },
   visa_entry_documents: { nationality: 'Indian', destination: 'United Kingdom', bookingReference: 'WL-F772013' },
   wrong_details_entered: { bookingReference: 'WL-H263871', correctValue: 'Maria García' },
+  cancel_illness_disaster: { bookingReference: 'WL-H590144' },
+  car_hire_problem: { bookingReference: 'WL-C845061', chargeAmount: '120.00 EUR' },
+  cot_extra_bed_missing: { bookingReference: 'WL-H482913' },
+  flight_delay_claim: { bookingReference: 'WL-F550190', flightNumber: 'LH400' },
+  formal_complaint: { bookingReference: 'WL-H590144', wantedOutcome: 'An apology and a partial refund' },
+  left_item_behind: { bookingReference: 'WL-H482913', itemDescription: 'A black phone charger', whereLeft: 'Room 204' },
+  locked_out: { bookingReference: 'WL-H731502' },
+  lost_passport_abroad: { nationality: 'German', currentPlace: 'Lisbon', bookingReference: 'WL-F318622' },
+  medical_emergency_abroad: { currentPlace: 'Lisbon', bookingReference: 'WL-H731502' },
+  property_extra_charge: { bookingReference: 'WL-H482913', chargeAmount: '45.00 EUR' },
+  ticket_not_issued_price_changed: { bookingReference: 'WL-F772013', chargeAmount: '498.00 GBP' },
+  unsafe_accommodation: { bookingReference: 'WL-H731502' },
 };
 
 const BY_KIND: Record<string, (name: string) => string> = {
@@ -64,21 +76,37 @@ export function pressButton(conversation: Conversation, reply: Partial<Activity>
   return conversation.press(button!.data);
 }
 
+/** The reply that asks "is this right?" about the facts (its "Yes, that's right" button), if any. */
+export function confirmation(replies: Replies): Partial<Activity> | undefined {
+  return replies.find((r) => buttonsOf(r).some((b) => b.title === "Yes, that's right"));
+}
+
+/** The fact of the problem a reply asks for (its prompt shown), if any. */
+export function askedFact(problem: Problem, replies: Replies): string | undefined {
+  return problem.facts.find((f) => replies.some((r) => cardText(r).includes(f.prompt)))?.name;
+}
+
 /**
- * Starts the problem (as the router's "did you mean" button would), answers every fact in order and
- * confirms the summary; returns the replies that follow the confirmation (the first step, or the
- * generic wished-outcome question) and everything the bot said on the way.
+ * Starts the problem (as the router's "did you mean" button would), answers each fact the bot asks (the
+ * booking fills the rest) and confirms the one-line summary; returns the replies that follow the
+ * confirmation (the first step, or the generic wished-outcome question) and everything said on the way.
  */
 export async function throughFacts(conversation: Conversation, problem: Problem): Promise<{ replies: Replies; all: Replies }> {
   const all: Replies = [];
   let replies = await conversation.press({ rebound: 'choose', target: `problem:${problem.id}` });
   all.push(...replies);
-  for (const fact of problem.facts) {
-    replies = await conversation.say(answerFor(problem, fact.name));
+  const answered = new Set<string>();
+  for (let n = 0; n <= problem.facts.length && !confirmation(replies); n += 1) {
+    const name = askedFact(problem, replies);
+    expect(name, `the bot asks a fact of ${problem.id} or confirms them; it said:\n${replies.map(textOf).join('\n---\n')}`).to.not.equal(undefined);
+    expect(answered.has(name!), `${name} asked twice`).to.equal(false);
+    answered.add(name!);
+    replies = await conversation.say(answerFor(problem, name!));
     all.push(...replies);
   }
-  const summary = replyShowing(replies, 'Before I act on it, is this right?');
-  replies = await pressButton(conversation, summary, "Yes, that's right");
+  const summary = confirmation(replies);
+  expect(summary, `a confirmation of the facts; the bot said:\n${replies.map(textOf).join('\n---\n')}`).to.not.equal(undefined);
+  replies = await pressButton(conversation, summary!, "Yes, that's right");
   all.push(...replies);
   return { replies, all };
 }

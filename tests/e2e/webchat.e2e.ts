@@ -49,7 +49,7 @@ describe('Web chat page (full app in Chromium)', () => {
   it('should answer a question typed by the traveller', async () => {
     await sendBox(page).fill('How long do refunds usually take?');
     await sendBox(page).press('Enter');
-    await transcript(page).getByText('business days', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await transcript(page).getByText('working days', { exact: false }).first().waitFor({ timeout: 30_000 });
   });
 
   it('should react to a card button', async () => {

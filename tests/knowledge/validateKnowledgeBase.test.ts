@@ -57,6 +57,7 @@ describe('checkKnowledgeBase()', () => {
   it('should keep warnings apart from errors and still return the KB', () => {
     const kb = fixtureKb();
     kb.escalation.highStakesTags.push('safety');
+    kb.escalation.highStakesPaths = { ...kb.escalation.highStakesPaths, safety: 'safetySteps' };
     const report = checkKnowledgeBase(kb);
     expect(report.kb).to.deep.equal(kb);
     expect(report.problems.map((p) => [p.severity, p.kbPath])).to.deep.equal([['warning', 'escalation.highStakesTags[1]']]);

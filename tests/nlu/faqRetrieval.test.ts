@@ -26,7 +26,7 @@ describe('faqRetrieval', () => {
 
   describe('expandFaqClass()', () => {
     it('should share the FAQ class probability among the retrieved entries, closest first, and drop the class', () => {
-      const ranking = { normalized: 'x', oosProbability: 0, ranking: [{ intent: FAQ_CLASS, probability: 0.9 }, { intent: 'intent:greeting', probability: 0.05 }] };
+      const ranking = { normalized: 'x', oosProbability: 0, coverage: 1, ranking: [{ intent: FAQ_CLASS, probability: 0.9 }, { intent: 'intent:greeting', probability: 0.05 }] };
       const out = expandFaqClass(ranking, [{ id: 'a', question: 'qa', similarity: 0.9 }, { id: 'b', question: 'qb', similarity: 0.5 }]);
       expect(out.ranking.map((r) => r.intent)).to.deep.equal(['faq:a', 'intent:greeting', 'faq:b']);
       expect(out.ranking[0].probability).to.be.within(0.85, 0.9);

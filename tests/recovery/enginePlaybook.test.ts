@@ -25,8 +25,8 @@ describe('RecoveryEngine', () => {
       expect(step.detail).to.deep.equal({
         kind: 'check_input',
         checks: [
-          { name: 'bookingReference', label: 'What is your booking reference?', value: 'WL-H482913', result: { kind: 'valid', value: 'WL-H482913' } },
-          { name: 'email', label: 'Which e-mail did you book with?', value: 'anna@gmail.com', result: { kind: 'valid', value: 'anna@gmail.com' } },
+          { name: 'bookingReference', label: 'Booking', value: 'WL-H482913', result: { kind: 'valid', value: 'WL-H482913' } },
+          { name: 'email', label: 'E-mail', value: 'anna@gmail.com', result: { kind: 'valid', value: 'anna@gmail.com' } },
         ],
       });
     });

@@ -12,7 +12,7 @@ describe('transition()', () => {
   const illegal: Array<[(typeof RECOVERY_STATUSES)[number], (typeof RECOVERY_STATUSES)[number]]> = [
     ['gathering_facts', 'running_step'],
     ['gathering_facts', 'resolved'],
-    ['asking_wished_outcome', 'gathering_facts'],
+    ['asking_wished_outcome', 'awaiting_outcome'],
     ['resolved', 'running_step'],
     ['handed_off', 'running_step'],
     ['abandoned', 'gathering_facts'],

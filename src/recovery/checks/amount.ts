@@ -1,70 +1,31 @@
+import { currencyOf, formatMoney, isIsoCurrency, parseMoney, type Money } from '../../nlu/entities';
 import { invalid, suggest, valid, type CheckResult } from './types';
 
-const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', '¥': 'JPY', '₹': 'INR', '₺': 'TRY', '₽': 'RUB', '₩': 'KRW', '฿': 'THB', 'zł': 'PLN' };
-const WORDS: Record<string, string> = {
-  euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', quid: 'GBP', dollar: 'USD', dollars: 'USD', bucks: 'USD',
-  yen: 'JPY', francs: 'CHF', franc: 'CHF', rupees: 'INR', baht: 'THB', 'us$': 'USD', 'a$': 'AUD', 'c$': 'CAD',
-};
+export { formatMoney, isIsoCurrency, type Money };
+
 const DOLLAR_FAMILY = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN']);
-let isoCodes: Set<string> | undefined;
-
-/** ISO 4217 currency codes known to the runtime (Intl). */
-export function isIsoCurrency(code: string): boolean {
-  isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
-  return isoCodes.has(code.toUpperCase());
-}
-
+/** "$", "dollars", "bucks" without "US": the booking's own dollar. */
+const PLAIN_DOLLAR = /\$|\bdollars?\b|\bbucks?\b/i;
+const US_DOLLAR = /us\s?\$|\busd\b|\bus\b|\bu\.s\.|\bamerican\b/i;
 /** Reads a currency written as a code, a symbol or a word ("eur", "€", "euros"); undefined if none. */
 export function parseCurrency(raw: string): string | undefined {
-  const t = raw.trim().toLowerCase();
-  if (t === '') return undefined;
-  if (WORDS[t]) return WORDS[t];
-  if (SYMBOLS[raw.trim()]) return SYMBOLS[raw.trim()];
-  return /^[a-z]{3}$/.test(t) && isIsoCurrency(t) ? t.toUpperCase() : undefined;
-}
-
-/** Reads a number written "1,234.56", "1.234,56", "99,50" or "120". */
-export function parseNumber(text: string): number | undefined {
-  let t = text.replace(/[\s']/g, '');
-  if (!/^\d[\d.,]*$/.test(t)) return undefined;
-  const lastComma = t.lastIndexOf(',');
-  const lastDot = t.lastIndexOf('.');
-  const decimalSep = lastComma > lastDot && t.length - lastComma - 1 !== 3 ? ',' : lastDot > lastComma && t.length - lastDot - 1 !== 3 ? '.' : null;
-  if (decimalSep === ',') t = t.replace(/\./g, '').replace(',', '.');
-  else if (decimalSep === '.') t = t.replace(/,/g, '');
-  else t = t.replace(/[.,]/g, '');
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** An amount with its currency, if the traveller wrote one. */
-export interface Money {
-  amount: number;
-  currency?: string;
-}
-
-/** Parses "EUR 120", "120€", "$99.50", "99,50 euros"; undefined when it is not an amount. */
-export function parseAmount(raw: string): Money | undefined {
-  const m = /^\s*([^\d\s.,-]*)\s*(\d[\d\s.,']*?)\s*([^\d\s.,]*)\s*$/.exec(raw.replace(/^-/, ''));
-  if (!m) return undefined;
-  const amount = parseNumber(m[2]);
-  if (amount === undefined) return undefined;
-  const [before, after] = [m[1], m[3]];
-  if (before && after) return undefined;
-  const mark = before || after;
-  if (!mark) return { amount };
-  const currency = parseCurrency(mark);
-  return currency ? { amount, currency } : undefined;
-}
-
-/** The normalised text of an amount: "120.00 EUR". */
-export function formatMoney(m: Money): string {
-  return m.currency ? `${m.amount.toFixed(2)} ${m.currency}` : m.amount.toFixed(2);
+  const text = raw.trim();
+  if (text === '') return undefined;
+  return /^[a-z]{3}$/i.test(text) && isIsoCurrency(text) ? text.toUpperCase() : currencyOf(text);
 }
 
 /**
- * S6: checks an amount and its currency. Without a currency the booking's is assumed; "$" takes the
- * booking's dollar currency; a currency different from the booking's is flagged for confirmation.
+ * Parses an answer as one amount: "EUR 120", "120€", "$99.50", "99,50 euros", "three hundred euros",
+ * "312 euros each, like I said" (the understanding step's amount recogniser); undefined when it is not
+ * an amount, holds two, or other words stand around it ("12 apples").
+ */
+export function parseAmount(raw: string): Money | undefined {
+  return parseMoney(raw);
+}
+
+/**
+ * S6: checks an amount and its currency. Without a currency the booking's is assumed; "$", "dollars" and
+ * "bucks" take the booking's dollar currency; a currency different from the booking's is flagged for confirmation.
  */
 export function checkAmount(raw: string, bookingCurrency?: string): CheckResult {
   const money = parseAmount(raw);
@@ -73,7 +34,7 @@ export function checkAmount(raw: string, bookingCurrency?: string): CheckResult 
   const booking = bookingCurrency?.toUpperCase();
   if (!booking) return valid(formatMoney(money));
   if (!money.currency) return valid(formatMoney({ ...money, currency: booking }));
-  if (money.currency === 'USD' && /\$/.test(raw) && DOLLAR_FAMILY.has(booking) && !/us\$|usd/i.test(raw)) {
+  if (money.currency === 'USD' && PLAIN_DOLLAR.test(raw) && DOLLAR_FAMILY.has(booking) && !US_DOLLAR.test(raw)) {
     return valid(formatMoney({ ...money, currency: booking }));
   }
   if (money.currency !== booking) {

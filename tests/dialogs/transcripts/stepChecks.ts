@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { STRATEGY_LABELS } from '../../../bot/recoveryCards';
+import { strategyLabel } from '../../../bot/recoveryCards';
 import type { KnowledgeBase, Problem, Step } from '../../../src/knowledge/schema';
-import { allowedRemedies, bookingValues, fillPlaceholders, type BookingContext } from '../../../src/recovery';
+import { allowedRemedies, bookingValues, displayValue, fillPlaceholders, stepFor, type BookingContext } from '../../../src/recovery';
+import { scopeFactsOf, scopedStep, type RuleId } from '../../../src/recovery/ruleScope';
 import { cardText, type Conversation } from '../harness';
 import { answerFor, pressButton, replyShowing } from '../travellers';
 import type { WalkStep } from '../playbookWalks';
@@ -12,7 +13,8 @@ type Replies = Array<Partial<Activity>>;
 /** The values a step's {placeholders} take in the walk: the booking, then the traveller's answers. */
 function valuesFor(problem: Problem, booking: BookingContext | undefined): Record<string, string> {
   const values: Record<string, string> = { platform: 'Wanderly', ...bookingValues(booking) };
-  for (const f of problem.facts) values[f.name] = answerFor(problem, f.name);
+  // Facts are shown as the traveller reads them ("£642.00", "Friday 20 February 2026").
+  for (const f of problem.facts) values[f.name] = displayValue(f.kind, answerFor(problem, f.name));
   return values;
 }
 
@@ -21,13 +23,15 @@ function valuesFor(problem: Problem, booking: BookingContext | undefined): Recor
  * the strategy's label, the outside sources with their links (S2), the booking's contact and the drafted
  * message with the booking facts (S3), the risks (S4), the how-to (S5), the checked facts (S6).
  */
-export function expectStepCard(kb: KnowledgeBase, problem: Problem, shown: WalkStep, replies: Replies, booking?: BookingContext): Partial<Activity> {
-  const { step } = shown;
+export function expectStepCard(kb: KnowledgeBase, problem: Problem, shown: WalkStep, replies: Replies, booking?: BookingContext, now = new Date('2026-03-02T10:00:00Z')): Partial<Activity> {
+  // The step as worded for this booking: its product's variant, and the rules in scope for its route and dates.
+  const ruleOf = (id: string) => kb.sources.find((s) => s.id === id)?.rule as RuleId | undefined;
+  const step = scopedStep(stepFor(shown.step, booking?.product), scopeFactsOf(booking, now), ruleOf);
   if (step.action === 'offer_remedy') {
     const first = allowedRemedies(kb, problem, step, booking, {})[0];
     return replyShowing(replies, first.label);
   }
-  const reply = replyShowing(replies, `Step ${shown.index} of ${problem.steps.length} · ${STRATEGY_LABELS[step.strategy]}`);
+  const reply = replyShowing(replies, `Step ${shown.index} of ${problem.steps.length} · ${strategyLabel(step.strategy, kb.platform.name)}`);
   const text = cardText(reply);
   const values = valuesFor(problem, booking);
   if (step.action === 'outside_source') {

@@ -32,9 +32,9 @@ describe('kb:schema (src/cli/kbSchema.ts)', () => {
 describe('kbJsonSchemas()', () => {
   const schemas = kbJsonSchemas();
 
-  it('should have one schema per file kind and one for the whole KB', () => {
+  it('should have one schema per file kind, one for the whole KB and one for the conversation tests', () => {
     expect(Object.keys(schemas).sort()).to.deep.equal(
-      ['actors', 'compensation', 'escalation', 'faqs', 'intents', 'knowledge-base', 'platform', 'problem', 'sources'].map((n) => `${n}.schema.json`),
+      ['actors', 'compensation', 'conversation-tests', 'escalation', 'faqs', 'intents', 'knowledge-base', 'platform', 'problem', 'sources'].map((n) => `${n}.schema.json`),
     );
   });
 

@@ -13,6 +13,10 @@ describe('parseAmount()', () => {
     ['45 euros', 45, 'EUR'],
     ['£20', 20, 'GBP'],
     ['120', 120],
+    ['312 euros each, like i said', 312, 'EUR'],
+    ['three hundred euros', 300, 'EUR'],
+    ['a hundred and twenty quid', 120, 'GBP'],
+    ['312,50€', 312.5, 'EUR'],
   ];
   for (const [input, amount, currency] of table) {
     it(`should read "${input}" as ${amount} ${currency ?? ''}`, () => {
@@ -32,6 +36,8 @@ describe('checkAmount()', () => {
     ['$99.50', 'CAD', 'valid', '99.50 CAD'],
     ['USD 99.50', 'EUR', 'suggestion', '99.50 USD'],
     ['120 GBP', undefined, 'valid', '120.00 GBP'],
+    ['45 bucks', 'CAD', 'valid', '45.00 CAD'],
+    ['45 US dollars', 'CAD', 'suggestion', '45.00 USD'],
     ['0 EUR', 'EUR', 'invalid'],
     ['lots', 'EUR', 'invalid'],
   ];

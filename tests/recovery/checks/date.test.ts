@@ -41,6 +41,21 @@ describe('checkDate()', () => {
     expect(result.kind === 'invalid' && result.reason).to.equal('February 2026 has no day 31. Could you check the date?');
   });
 
+  it('should read relative dates, weekdays and "now" with the expectation of the fact', () => {
+    // now: Tuesday 10 March 2026, 10:00 UTC.
+    expect(checkDate('3 weeks ago', { now, dateExpectation: 'past' })).to.deep.equal({ kind: 'valid', value: '2026-02-17' });
+    expect(checkDate('friday', { now, dateExpectation: 'past' })).to.deep.equal({ kind: 'valid', value: '2026-03-06' });
+    expect(checkDate('friday', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'valid', value: '2026-03-13' });
+    expect(checkDate('now', { now })).to.deep.equal({ kind: 'valid', value: '2026-03-10' });
+    expect(checkDate('an hour ago', { now, dateExpectation: 'past' })).to.deep.equal({ kind: 'valid', value: '2026-03-10' });
+    expect(checkDate('it was the day before yesterday', { now })).to.deep.equal({ kind: 'valid', value: '2026-03-08' });
+  });
+
+  it('should refuse a relative date on the wrong side of today without guessing a year', () => {
+    expect(checkDate('3 weeks ago', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'invalid', reason: '17 February 2026 is in the past. Which date did you mean?' });
+    expect(checkDate('tomorrow', { now, dateExpectation: 'past' }).kind).to.equal('invalid');
+  });
+
   it('should use the time zone for "today"', () => {
     const late = new Date('2026-03-10T23:30:00Z');
     expect(checkDate('today', { now: late, timeZone: 'Asia/Tokyo' })).to.deep.equal({ kind: 'valid', value: '2026-03-11' });
@@ -51,6 +66,16 @@ describe('checkDateRange()', () => {
   it('should read a range in either wording', () => {
     expect(checkDateRange('12/05/2026 - 15/05/2026', { now })).to.deep.equal({ kind: 'valid', value: '2026-05-12/2026-05-15' });
     expect(checkDateRange('from 12 May to 15 May', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'valid', value: '2026-05-12/2026-05-15' });
+  });
+
+  it('should accept its own normalised form, so a stored range checks again', () => {
+    expect(checkDateRange('2026-03-20/2026-03-22', { now })).to.deep.equal({ kind: 'valid', value: '2026-03-20/2026-03-22' });
+  });
+
+  it('should read relative ranges', () => {
+    expect(checkDateRange('today for 2 nights', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'valid', value: '2026-03-10/2026-03-12' });
+    expect(checkDateRange('next weekend', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'valid', value: '2026-03-21/2026-03-22' });
+    expect(checkDateRange('from the 12th to the 15th', { now, dateExpectation: 'future' })).to.deep.equal({ kind: 'valid', value: '2026-03-12/2026-03-15' });
   });
 
   it('should offer a swapped range the right way round', () => {

@@ -5,7 +5,8 @@ describe('checkPhone()', () => {
   const table: Array<[string, CheckResult['kind'], string?]> = [
     ['+44 20 7946 0958', 'valid', '+442079460958'],
     ['0044 (20) 7946-0958', 'valid', '+442079460958'],
-    ['020 7946 0958', 'valid', '02079460958'],
+    // Read under GB, DE and IT alike: kept as its digits, with a reason asking for the country code.
+    ['020 7946 0958', 'suggestion', '02079460958'],
     ['12345', 'invalid'],
     ['+1234567890123456', 'invalid'],
     ['call me', 'invalid'],
@@ -17,6 +18,22 @@ describe('checkPhone()', () => {
       if (value) expect(result).to.have.property('value', value);
     });
   }
+
+  it('should normalise a national number to E.164 in the given country', () => {
+    expect(checkPhone('020 7946 0958', 'GB')).to.deep.equal({ kind: 'valid', value: '+442079460958' });
+    expect(checkPhone('07700 900123', 'gb')).to.deep.equal({ kind: 'valid', value: '+447700900123' });
+  });
+
+  it('should say that the country code helps when it cannot tell the country', () => {
+    const result = checkPhone('020 7946 0958');
+    expect(result.kind === 'suggestion' && result.reason).to.include('country code');
+  });
+
+  it('should offer the one country that holds a national number valid', () => {
+    const result = checkPhone('0612 345 678');
+    expect(result).to.include({ kind: 'suggestion' });
+    expect(result.kind === 'suggestion' && result.reason).to.match(/country code/);
+  });
 });
 
 describe('checkFlightNumber()', () => {

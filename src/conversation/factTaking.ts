@@ -1,0 +1,181 @@
+import type { FactSpec, Problem } from '../knowledge/schema';
+import type { Entity, EntityKind } from '../nlu/entities/types';
+import type { MessageReading } from '../nlu/reading';
+import { normalizeText } from '../nlu/normalize';
+import { stem } from '../nlu/tokenize';
+import { dateExpectationFor } from '../recovery/checks';
+import type { FactTaken } from './acts';
+import type { Mention } from './memory';
+
+/** The entity kinds that can fill a fact of each kind (text facts name theirs in the KB's `entity`). */
+const ENTITY_FOR: Partial<Record<FactSpec['kind'], EntityKind>> = {
+  bookingReference: 'bookingReference',
+  email: 'email',
+  phone: 'phone',
+  date: 'date',
+  dateRange: 'dateRange',
+  amount: 'amount',
+  currency: 'currency',
+  flightNumber: 'flightNumber',
+  name: 'name',
+};
+
+/** A value found in the message or an earlier one, in the shape fact filling needs. */
+type Found = Pick<Mention, 'kind' | 'value' | 'alternative'>;
+
+/** The entity kind that fills a fact, or undefined (choices and free text without a hint). */
+export function entityKindFor(spec: FactSpec): EntityKind | undefined {
+  return spec.kind === 'text' ? spec.entity : ENTITY_FOR[spec.kind];
+}
+
+/** Whether a date fact lies in the past or the future: the KB's `when`, else read from its name. */
+export function expectationOf(spec: FactSpec): 'past' | 'future' | 'any' {
+  return spec.when ?? dateExpectationFor(spec.name);
+}
+
+/** The value a found entity gives a fact: the reading of a weekday the fact expects, the currency of an amount. */
+export function valueFor(spec: FactSpec, found: Found): string | undefined {
+  if (spec.kind === 'currency' && found.kind === 'amount') return /\b[A-Z]{3}$/.exec(found.value)?.[0];
+  if (found.kind !== entityKindFor(spec)) return undefined;
+  if ((spec.kind === 'date' || spec.kind === 'dateRange') && found.alternative) {
+    const [a, b] = [found.value, found.alternative].sort();
+    return expectationOf(spec) === 'past' ? a : b;
+  }
+  return found.value;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'or', 'and', 'my', 'i', 'it', 'to', 'of', 'on', 'in', 'at', 'for', 'with', 'is', 'was', 'be', 'one', 'not', 'dont', 'im']);
+
+function contentStems(text: string): string[] {
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/['’]/g, '').split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w)).map(stem);
+}
+
+/**
+ * The choice a message names, or undefined when none or several fit equally: a phrase from the KB's
+ * `choiceWords` counts two, each word of a choice's own label one; at least two are needed.
+ */
+export function choiceNamed(spec: FactSpec, normalized: string): string | undefined {
+  const padded = ` ${normalized} `;
+  const stems = new Set(contentStems(normalized));
+  const scored = (spec.choices ?? []).map((label) => {
+    const phrases = spec.choiceWords?.[label] ?? [];
+    // A phrase counts said as it is, or with other words between ("leaves 5 hours earlier" says "leaves earlier").
+    const phraseHits = phrases.filter((p) => {
+      const words = contentStems(p);
+      return padded.includes(` ${normalizeText(p)} `) || (words.length > 1 && words.every((w) => stems.has(w)));
+    }).length;
+    const wordHits = new Set(contentStems(label).filter((w) => stems.has(w))).size;
+    return { label, score: phraseHits * 2 + wordHits };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  return best && best.score >= 2 && best.score > (second?.score ?? 0) ? best.label : undefined;
+}
+
+/** The choice an ordinal picks ("the first one", "2"); -1 is the last. */
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
+
+/** The position a short answer names ("the 2nd one", "3", "last"), when the recognisers read it as something else (a date). */
+function ordinalInWords(normalized: string): number | undefined {
+  const words = normalized.split(' ');
+  if (words.length > 5) return undefined;
+  if (words.length === 1 && /^[1-9]$/.test(words[0])) return Number(words[0]);
+  const hit = words.find((w) => ORDINAL_WORDS[w] !== undefined);
+  return hit ? ORDINAL_WORDS[hit] : undefined;
+}
+
+/** The choice an ordinal picks ("the first one", "2"); -1 is the last. */
+export function choiceByOrdinal(spec: FactSpec, entities: readonly Entity[], normalized = ''): string | undefined {
+  const choices = spec.choices ?? [];
+  const ordinal = entities.find((e) => e.kind === 'ordinal');
+  const n = ordinal ? Number(ordinal.value) : ordinalInWords(normalized);
+  if (n === undefined || !Number.isInteger(n) || n === 0) return undefined;
+  return n < 0 ? choices[choices.length + n] : choices[n - 1];
+}
+
+/** What fact filling knows about the conversation. */
+export interface FactContext {
+  /** Facts known now (name to value). */
+  known: Readonly<Record<string, string>>;
+  /** The fact being asked, if any. */
+  pending?: string;
+  /** Alternative facts asked now (another fact is unknown); other alternative-only facts are not filled. */
+  alternatives?: readonly string[];
+}
+
+/**
+ * The facts of a problem that a message gives: every entity that fits a fact not known yet (the one
+ * asked first), choices named in the words; a fact already known only when the message corrects it
+ * (a correction cue, or a new value while the facts are shown for confirmation).
+ */
+export function factsFromMessage(problem: Problem, reading: MessageReading, ctx: FactContext, correcting: boolean): FactTaken[] {
+  const taken: FactTaken[] = [];
+  const usedEntities = new Set<Entity>();
+  // The fact asked first, then the alternatives being asked with it ("me@x.com, booked around the 21st of
+  // feb" is the e-mail and the booking date asked for a missing reference, not the tour's date next year).
+  const rank = (name: string) => (name === ctx.pending ? 0 : ctx.alternatives?.includes(name) ? 1 : 2);
+  const order = [...problem.facts].sort((a, b) => rank(a.name) - rank(b.name));
+  for (const spec of order) {
+    const known = ctx.known[spec.name];
+    if (known !== undefined && !correcting) continue;
+    if (spec.alternativeOnly && !(ctx.alternatives ?? []).includes(spec.name)) continue;
+    let value: string | undefined;
+    if (spec.kind === 'choice') {
+      value = choiceNamed(spec, reading.normalized) ?? (spec.name === ctx.pending ? choiceByOrdinal(spec, reading.entities, reading.normalized) : undefined);
+    } else if (spec.entity === 'place' || spec.entity === 'country') {
+      // "terminal 1, just outside the arrivals exit", "irish and german": every one said, together.
+      const places = reading.entities.filter((e) => e.kind === spec.entity && !usedEntities.has(e));
+      places.forEach((e) => usedEntities.add(e));
+      value = places.length ? [...new Set(places.map((e) => e.value))].join(', ') : undefined;
+    } else {
+      const entity = pickEntity(spec, reading.entities, usedEntities);
+      if (entity) {
+        value = valueFor(spec, entity);
+        if (spec.kind !== 'currency') usedEntities.add(entity);
+      } else if (spec.kind === 'email' && known) {
+        value = domainCorrected(known, reading.text);
+      }
+    }
+    if (value === undefined || value === known) continue;
+    taken.push({ name: spec.name, value, correction: known !== undefined });
+  }
+  return taken;
+}
+
+/** A date said by its day ("the 22nd", "tomorrow", "3 weeks ago"), not only by a time ("noon", "now", "5 hours earlier"). */
+function saysTheDay(e: Entity): boolean {
+  return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|yesterday|days?|weeks?|weekend|months?|years?)|\d+(?:st|nd|rd|th)\b|\d+[/.-]\d+/i.test(e.raw);
+}
+
+/**
+ * The entity that fills a fact: the latest that fits ("WL-X119274, sorry WL-X119247" means the second),
+ * but for a date the first one said by its day ("on the 22nd now leaves 5 hours earlier" is the 22nd). An
+ * amount already taken still gives its currency.
+ */
+function pickEntity(spec: FactSpec, entities: readonly Entity[], used: ReadonlySet<Entity>): Entity | undefined {
+  const fitting = entities.filter((e) => (spec.kind === 'currency' || !used.has(e)) && valueFor(spec, e) !== undefined);
+  if (spec.kind === 'date' || spec.kind === 'dateRange') return fitting.find(saysTheDay) ?? fitting.at(-1);
+  return fitting.at(-1);
+}
+
+/** An e-mail address with its domain corrected ("sorry, gmail.com not gmial"): the known address with the new domain. */
+function domainCorrected(known: string, text: string): string | undefined {
+  const at = known.lastIndexOf('@');
+  if (at < 0 || text.length > 300) return undefined;
+  const domain = text.toLowerCase().split(/[\s,;!?]+/).map((w) => w.replace(/\.$/, '')).find((w) => /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(w));
+  return domain && domain !== known.slice(at + 1) ? `${known.slice(0, at)}@${domain}` : undefined;
+}
+
+/** Facts taken from earlier messages: for each fact not known, the latest mention that fits it. */
+export function factsFromMentions(problem: Problem, mentions: readonly Mention[], known: Readonly<Record<string, string>>): FactTaken[] {
+  const taken: FactTaken[] = [];
+  const used = new Set<Mention>();
+  for (const spec of problem.facts) {
+    if (known[spec.name] !== undefined || spec.kind === 'choice' || spec.alternativeOnly || (spec.kind === 'text' && !spec.entity)) continue;
+    const mention = [...mentions].reverse().find((m) => !used.has(m) && valueFor(spec, m) !== undefined);
+    if (!mention) continue;
+    if (spec.kind !== 'currency') used.add(mention);
+    taken.push({ name: spec.name, value: valueFor(spec, mention)!, correction: false });
+  }
+  return taken;
+}

@@ -1,0 +1,145 @@
+import type { KnowledgeBase, Problem } from '../knowledge/schema';
+import type { MessageReading, Understander } from '../nlu/reading';
+import type { HandoffReason } from '../recovery/types';
+import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from './acts';
+import { factsFromMessage } from './factTaking';
+import type { ConversationMemory } from './memory';
+import { answerToPending } from './pendingAnswers';
+import { askedFaq, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, yesOrNo } from './readingSignals';
+
+/** Where the conversation stands when a message arrives. */
+export interface Situation {
+  pending: Pending;
+  /** A person offered by the bot and not answered yet. */
+  offer?: HandoffReason;
+  /** The offer was the last question the bot asked (a bare "yes" answers it; otherwise it answers the other question). */
+  offerLast?: boolean;
+  /** The problem being walked through. */
+  problem?: Problem;
+  /** Its facts known so far (name to value). */
+  known: Readonly<Record<string, string>>;
+  /** Alternative facts being asked (a fact the traveller does not know). */
+  alternatives?: readonly string[];
+  memory: ConversationMemory;
+}
+
+/** How many turns after an answer a follow-up or "that didn't work" still refers to it. */
+const ANSWER_CONTEXT_TURNS = 3;
+
+/** One interpretation, with the facts the message gives. */
+function result(act: DialogueAct, decision: Decision, facts: FactTaken[], topic?: string): Interpretation {
+  return { act, decision, facts, ...(topic ? { topic } : {}) };
+}
+
+/**
+ * The understanding step's decision: what one message means where the conversation stands. Pure: the
+ * dialogs render what it decides, the recovery engine applies the facts.
+ */
+export function interpret(reading: MessageReading, situation: Situation, kb: KnowledgeBase, nlu: Understander): Interpretation {
+  const { pending, problem } = situation;
+  const correcting = pending.kind === 'confirm' || reading.cues.correction || reading.cues.change;
+  const facts = problem ? factsFromMessage(problem, reading, { known: situation.known, pending: pending.kind === 'fact' ? pending.name : undefined, alternatives: situation.alternatives }, correcting) : [];
+  const yn = yesOrNo(reading, kb);
+  if (pending.kind === 'person') return withPerson(reading, situation, kb, nlu, facts, yn);
+  if (reading.gibberish && !yn) return result('nonsense', { kind: 'rephrase', nonsense: true }, []);
+  const system = systemIntent(reading, kb);
+  // "Are you an AI or an actual person?" asks who the bot is, not for a person.
+  const asksPerson = (system === 'human' || reading.cues.person) && !reading.cues.declinePerson && system !== 'bot_identity';
+  if (situation.offer && reading.cues.declinePerson && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: false }, [], 'offer');
+  if (situation.offer && asksPerson && yn !== 'no') return result('request_person', { kind: 'offer_answer', accept: true }, facts, 'person');
+  if (asksPerson && (!reading.cues.question || reading.cues.person)) return result('request_person', { kind: 'person' }, facts, 'person');
+  // "Never mind, leave it for now", "scrap all that, my real problem is different": stop or start again, whatever was asked.
+  // Not while the bot waits for the traveller's own words ("it says: something went wrong, try again later").
+  const freeText = pending.kind === 'fact' && problem?.facts.find((f) => f.name === pending.name)?.kind === 'text';
+  if (!freeText && reading.cues.startOver && !reading.cues.question) return result('command', { kind: 'system', name: 'start_over' }, facts, 'system:start_over');
+  if (!freeText && reading.cues.stop && !reading.cues.question && !reading.cues.worked) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
+  // Two questions open (a person offered, then "is this right?"): a bare yes or no answers the last one asked.
+  if (situation.offer && situation.offerLast !== false && yn && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: yn === 'yes' }, [], 'offer');
+  const answered = answerToPending(reading, situation, kb, facts, yn);
+  if (answered) return situation.offer && answered.act !== 'question' ? { ...answered, declinesOffer: situation.offer } : answered;
+  return general(reading, situation, kb, nlu, facts, yn);
+}
+
+/**
+ * While a person has the case (queued or talking): questions still get the bot's answers and status,
+ * cancel and "a person" keep working; everything else goes to the case for the person.
+ */
+function withPerson(reading: MessageReading, situation: Situation, kb: KnowledgeBase, nlu: Understander, facts: FactTaken[], yn: 'yes' | 'no' | undefined): Interpretation {
+  if (reading.gibberish && !yn) return result('nonsense', { kind: 'relay' }, []);
+  if (systemIntent(reading, kb) === 'human' || reading.cues.person) return result('request_person', { kind: 'person' }, facts, 'person');
+  // "Is someone coming?", "how many people are ahead of me?": where the case stands, before any FAQ.
+  if (reading.cues.waiting) return result('command', { kind: 'system', name: 'status' }, facts, 'system:status');
+  // "The van just showed up, you can close this": leave the queue.
+  if (reading.cues.stop) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
+  const g = general(reading, situation, kb, nlu, facts, yn);
+  const d = g.decision;
+  const kept = d.kind === 'answer_faq' || (d.kind === 'system' && ['status', 'cancel', 'start_over', 'help'].includes(d.name));
+  return kept ? g : { ...g, decision: { kind: 'relay' } };
+}
+
+/** A message that answers nothing pending: a command, small talk, a question, a problem, feedback on the last answer. */
+function general(reading: MessageReading, situation: Situation, kb: KnowledgeBase, nlu: Understander, facts: FactTaken[], yn: 'yes' | 'no' | undefined): Interpretation {
+  const system = systemIntent(reading, kb);
+  const { memory, problem } = situation;
+  const recentAnswer = memory.lastAnswer && memory.turn - memory.lastAnswer.turn <= ANSWER_CONTEXT_TURNS ? memory.lastAnswer : undefined;
+  if (system === 'status' || system === 'help' || system === 'cancel' || system === 'start_over') {
+    return result('command', { kind: 'system', name: system }, facts, `system:${system}`);
+  }
+  if (recentAnswer && reading.cues.notWorked && !reading.cues.question) {
+    return result('feedback', { kind: 'faq_failed', faqId: recentAnswer.faqId, ...faqProblem(reading, recentAnswer.text, kb, nlu) }, facts, `faq:${recentAnswer.faqId}`);
+  }
+  if (recentAnswer && (reading.cues.worked || reading.cues.thanks) && !reading.cues.question) {
+    return result(reading.cues.thanks ? 'small_talk' : 'feedback', { kind: 'system', name: 'thanks' }, facts, reading.cues.thanks ? 'system:thanks' : `faq:${recentAnswer.faqId}`);
+  }
+  const words = reading.normalized.split(' ').length;
+  if ((reading.cues.thanks || reading.cues.goodbye) && words <= 6 && !reading.cues.failure && !reading.cues.question) {
+    const name = reading.cues.thanks ? 'thanks' : 'goodbye';
+    return result('small_talk', { kind: 'system', name }, facts, `system:${name}`);
+  }
+  // Small talk the message is plainly about ("so what are you for?") comes before any answer.
+  const top = recognised(reading.understanding, kb, SYSTEM_CONFIDENCE);
+  if (top?.target.kind === 'system' && ['greeting', 'thanks', 'goodbye', 'bot_identity'].includes(top.target.name) && !reading.cues.failure && reading.understanding.verdict === 'match') {
+    return result('small_talk', { kind: 'system', name: top.target.name }, facts, `system:${top.target.name}`);
+  }
+  const reported = reportedProblem(reading, kb);
+  // A problem the whole message is clearly about is a report, even asked as a question ("driver not coming, what do I do?").
+  const clearProblem = recognised(reading.understanding, kb, 0.7)?.target.kind === 'problem';
+  // A question about the traveller's own booking that asks for something done ("can I move WL-H590144 to the 18th?") is a request.
+  const ownBooking = reading.entities.some((e) => e.kind === 'bookingReference') || reading.cues.request;
+  const asks = reading.cues.question && (reading.cues.hypothetical || (!reading.cues.failure && !clearProblem && !(reported && ownBooking)));
+  const faq = askedFaq(reading, kb, asks ? FAQ_FOR_QUESTION : undefined);
+  // "And with Apple Pay, same thing?": a follow-up nothing else answers stays with the last answer.
+  const sameAnswer = recentAnswer && opensAsFollowUp(reading) && !faq ? recentAnswer.faqId : undefined;
+  const follow = recentAnswer && isFollowUp(reading) ? followUpFaq(reading, recentAnswer, nlu, kb) ?? sameAnswer : undefined;
+  if ((asks || !reported) && (follow ?? faq)) return result('question', { kind: 'answer_faq', faqId: (follow ?? faq)! }, facts, `faq:${follow ?? faq}`);
+  // A plain question that no answer fits well: offer the closest answers rather than start a walkthrough.
+  if (asks && !reading.cues.request && reading.asQuestion?.best) return result('question', { kind: 'clarify' }, facts);
+  if (reported) {
+    if (problem && reported !== problem.id) return result('problem_report', { kind: 'queue_problem', problemId: reported }, facts, `problem:${reported}`);
+    if (problem) return result('problem_report', { kind: 'resume' }, facts, `problem:${reported}`);
+    const also = problemsInParts(reading, kb).filter((id) => id !== reported);
+    return result('problem_report', { kind: 'start_problem', problemId: reported, also }, facts, `problem:${reported}`);
+  }
+  if (system === 'greeting' || system === 'thanks' || system === 'goodbye' || system === 'bot_identity') {
+    return result('small_talk', { kind: 'system', name: system }, facts, `system:${system}`);
+  }
+  if (facts.length > 0) return result(facts.some((f) => f.correction) ? 'correction' : 'answer', { kind: 'facts' }, facts, `fact:${facts[0].name}`);
+  if (!problem && reading.entities.some((e) => e.kind === 'bookingReference') && !reading.cues.question && reading.normalized.split(' ').length <= 8) return result('answer', { kind: 'noted' }, facts);
+  if (!problem && (reading.cues.repeatedContact || reading.sentiment.frustrated) && !reading.cues.question) {
+    return result('problem_report', { kind: 'acknowledge_frustration' }, facts);
+  }
+  if (yn) return result('answer', { kind: 'system', name: yn }, facts);
+  if (reading.understanding.verdict === 'ambiguous') return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'clarify' }, facts);
+  return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'rephrase', nonsense: false }, facts);
+}
+
+/** The problem behind an FAQ answer that did not help: the problem the question and the reply read as together. */
+function faqProblem(reading: MessageReading, question: string, kb: KnowledgeBase, nlu: Understander): { problemId?: string } {
+  const together = nlu.understand(`${question} ${reading.text}`);
+  for (const c of [together.best, ...together.alternatives]) {
+    if (!c || c.kind !== 'intent' || c.confidence < 0.15) continue;
+    const handler = kb.intents.find((i) => i.id === c.id)?.handler;
+    if (handler?.startsWith('problem:')) return { problemId: handler.slice(8) };
+  }
+  return {};
+}

@@ -1,0 +1,155 @@
+import type { KnowledgeBase, SystemHandler } from '../knowledge/schema';
+import type { MessageReading, Understander } from '../nlu/reading';
+import type { Understanding } from '../nlu/types';
+import { targetOf, type Target } from './target';
+
+/** Confidence from which a system intent (yes, no, status, cancel...) is taken at its word. */
+export const SYSTEM_CONFIDENCE = 0.6;
+/** Confidence from which a problem is taken as reported. */
+export const PROBLEM_CONFIDENCE = 0.5;
+/** Confidence from which an FAQ answers a message. */
+export const FAQ_CONFIDENCE = 0.45;
+/** Confidence from which an FAQ answers a message that is plainly a question (only FAQs competing). */
+export const FAQ_FOR_QUESTION = 0.25;
+
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'yesss', 'y', 'ok', 'okay', 'k', 'sure', 'correct', 'right', 'exactly', 'indeed', 'affirmative', 'absolutely', 'definitely', 'true', 'confirmed', 'perfect', 'aye', 'si', 'oui', 'ja', 'yas', 'alright', 'fine', 'please', 'go']);
+const NO_WORDS = new Set(['no', 'nope', 'nah', 'n', 'not', 'negative', 'wrong', 'incorrect', 'false', 'nein', 'non', 'dont', 'nothing']);
+const STRONG_YES = new Set(['yes', 'yeah', 'yep', 'yup', 'correct', 'exactly', 'right']);
+const STRONG_NO = new Set(['no', 'nope', 'nah']);
+/** Words after which an opening "no" answers ("no i don't", "no thanks"), not negates a noun ("no driver"). */
+const NO_THEN = new Set(['i', 'im', 'ive', 'it', 'its', 'thats', 'that', 'we', 'not', 'thanks', 'thank', 'sorry', 'nothing', 'never', 'still', 'unfortunately', 'sadly', 'actually', 'they', 'he', 'she', 'you', 'no']);
+const THUMBS_UP = /^[\s👍👌✅✔️☑️🙂😀😊🆗]+$/u;
+const THUMBS_DOWN = /^[\s👎❌✖️🚫🙁☹️]+$/u;
+
+/** The target the whole message was recognised as, when the NLU is sure enough. */
+export function recognised(u: Understanding, kb: KnowledgeBase, floor: number): { target: Target; confidence: number } | null {
+  if (!u.best || u.verdict === 'out_of_scope' || u.best.confidence < floor) return null;
+  const target = targetOf(u.best, kb);
+  return target ? { target, confidence: u.best.confidence } : null;
+}
+
+// "Cancel it", "cancel my booking": the booking, not this conversation.
+const CANCEL_A_BOOKING = /\bcancel\w*\b.*\b(?:it|booking|reservation|hotel|flight|car|trip|tour|transfer|stay|room|apartment|flat|ticket|order|everything)\b/;
+
+/** The system intent of the message (yes, no, status, human...), when it is one; cancelling a booking is not "stop". */
+export function systemIntent(reading: MessageReading, kb: KnowledgeBase): SystemHandler | undefined {
+  const r = recognised(reading.understanding, kb, SYSTEM_CONFIDENCE);
+  if (r?.target.kind !== 'system') return undefined;
+  if (r.target.name === 'cancel' && reading.normalized.length <= 300 && CANCEL_A_BOOKING.test(reading.normalized)) return undefined;
+  return r.target.name;
+}
+
+/** Yes, no, or neither: short answers and thumbs, then the NLU's yes/no intents. */
+export function yesOrNo(reading: MessageReading, kb: KnowledgeBase): 'yes' | 'no' | undefined {
+  if (THUMBS_UP.test(reading.text)) return 'yes';
+  if (THUMBS_DOWN.test(reading.text)) return 'no';
+  const words = reading.normalized.split(' ').filter(Boolean);
+  if (words.length > 0 && words.length <= 4) {
+    if (NO_WORDS.has(words[0])) return 'no';
+    if (words.some((w) => YES_WORDS.has(w)) && !words.some((w) => NO_WORDS.has(w))) return 'yes';
+  }
+  // "yes i have the report with that number": a longer message that opens with a clear yes or no.
+  if (words.length > 4 && words.length <= 14 && !reading.cues.question) {
+    // "No, I never got it" answers no; "no confirmation whatsoever for my car" is a report ("no" as a determiner).
+    if (STRONG_NO.has(words[0]) && (words[0] !== 'no' || /^\W*no\b\s*[,.!:;-]/i.test(reading.text) || NO_THEN.has(words[1]))) return 'no';
+    if (STRONG_YES.has(words[0]) && !words.some((w) => NO_WORDS.has(w))) return 'yes';
+  }
+  const system = systemIntent(reading, kb);
+  return system === 'yes' || system === 'no' ? system : undefined;
+}
+
+/** The problem candidates of an understanding (best first, also among the runners-up of a message out of scope). */
+function problemCandidates(u: Understanding, kb: KnowledgeBase): Array<{ id: string; confidence: number }> {
+  const out: Array<{ id: string; confidence: number }> = [];
+  for (const c of [u.best, ...u.alternatives]) {
+    if (!c) continue;
+    const target = targetOf(c, kb);
+    if (target?.kind === 'problem' && !out.some((o) => o.id === target.id)) out.push({ id: target.id, confidence: c.confidence });
+  }
+  return out;
+}
+
+/** Confidence from which a problem named in a message that says something went wrong is taken, clearly ahead of the next one. */
+const FAILURE_PROBLEM_CONFIDENCE = 0.25;
+
+/**
+ * The problem the message reports, if any: the whole message recognised as one; else its clearest
+ * clause; else, when the message says something went wrong, the problem the NLU ranks first by a margin.
+ */
+export function reportedProblem(reading: MessageReading, kb: KnowledgeBase): string | undefined {
+  const r = recognised(reading.understanding, kb, PROBLEM_CONFIDENCE);
+  if (r?.target.kind === 'problem') return r.target.id;
+  if (r && r.confidence >= 0.7) return undefined;
+  const fromParts = reading.parts
+    .flatMap((p) => problemCandidates(p.understanding, kb).slice(0, 1))
+    .filter((c) => c.confidence >= PROBLEM_CONFIDENCE + 0.05)
+    .sort((a, b) => b.confidence - a.confidence)[0];
+  if (fromParts) return fromParts.id;
+  if (!reading.cues.failure && !reading.cues.request) return undefined;
+  const [first, second] = problemCandidates(reading.understanding, kb);
+  return first && first.confidence >= FAILURE_PROBLEM_CONFIDENCE && first.confidence >= 1.5 * (second?.confidence ?? 0) ? first.id : undefined;
+}
+
+/** The distinct problems the message's clauses report with confidence, in order (two problems in one message). */
+export function problemsInParts(reading: MessageReading, kb: KnowledgeBase): string[] {
+  const ids: string[] = [];
+  for (const part of reading.parts) {
+    const r = recognised(part.understanding, kb, PROBLEM_CONFIDENCE + 0.15);
+    if (r?.target.kind === 'problem' && !ids.includes(r.target.id)) ids.push(r.target.id);
+  }
+  return ids;
+}
+
+/** The best FAQ of an understanding from a confidence, whatever its verdict (the floor decides). */
+function faqFrom(u: Understanding | undefined, kb: KnowledgeBase, floor: number): string | undefined {
+  const best = u?.best ?? u?.alternatives[0];
+  if (!best || best.kind !== 'faq' || best.confidence < floor) return undefined;
+  return targetOf(best, kb)?.kind === 'faq' ? best.id : undefined;
+}
+
+/** The FAQ the message asks, if any: with only FAQs competing when it reads as a question (`floor` for plain questions). */
+export function askedFaq(reading: MessageReading, kb: KnowledgeBase, floor = FAQ_CONFIDENCE): string | undefined {
+  const whole = recognised(reading.understanding, kb, FAQ_CONFIDENCE);
+  if (whole?.target.kind === 'faq') return whole.target.id;
+  return reading.asQuestion ? faqFrom(reading.asQuestion, kb, floor) : undefined;
+}
+
+/** The FAQ a question asks with the everyday floor (a waiting traveller's "how long?" is about their case unless an FAQ fits well). */
+export function askedFaqConfidently(reading: MessageReading, kb: KnowledgeBase): string | undefined {
+  return reading.cues.question ? askedFaq(reading, kb, 0.6) : undefined;
+}
+
+const FOLLOW_UP_OPENINGS = /^(and|but|or|also|so|what about|how about|what if|and if|and what|and how|and when|and where|and can|then|ok and|okay and)\b/;
+
+/** Whether a message opens as a follow-up ("and if I paid with PayPal?", "what about the late check-in?"). */
+export function opensAsFollowUp(reading: MessageReading): boolean {
+  return FOLLOW_UP_OPENINGS.test(reading.normalized);
+}
+
+/**
+ * Whether a message reads as a follow-up to the last answer: it opens as one, or it is a short question;
+ * either way in words the knowledge base uses ("what's the best pizza topping" follows up nothing).
+ */
+export function isFollowUp(reading: MessageReading): boolean {
+  if ((reading.understanding.coverage ?? 0) < 0.5) return false;
+  return opensAsFollowUp(reading) || (reading.cues.question && reading.normalized.split(' ').length <= 6);
+}
+
+/** The FAQ a follow-up asks, read together with the question it follows. */
+export function followUpFaq(reading: MessageReading, previous: { text: string; faqId: string }, nlu: Understander, kb: KnowledgeBase): string | undefined {
+  const alone = askedFaq(reading, kb, 0.6);
+  if (alone) return alone;
+  // Read alone and together with the question it follows; the same answer, or one of the same topic, is likelier.
+  const topicOf = (id: string) => kb.faqs.find((f) => f.id === id)?.topic;
+  const lastTopic = topicOf(previous.faqId);
+  const scores = new Map<string, number>();
+  for (const u of [reading.asQuestion ?? nlu.understand(reading.text, { only: 'faq' }), nlu.understand(`${previous.text} ${reading.text}`, { only: 'faq' })]) {
+    for (const c of [u.best, ...u.alternatives]) {
+      if (!c || c.kind !== 'faq') continue;
+      const bonus = c.id === previous.faqId ? 0.15 : lastTopic && topicOf(c.id) === lastTopic ? 0.1 : 0;
+      scores.set(c.id, Math.max(scores.get(c.id) ?? 0, c.confidence + bonus));
+    }
+  }
+  const [best] = [...scores].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 0.3 ? best[0] : undefined;
+}

@@ -1,0 +1,144 @@
+import { foldName } from './names';
+import type { Entity } from './types';
+import { wordTokens, type Token } from './windows';
+
+interface AirportRecord {
+  iata: string;
+  name: string;
+  city: string;
+  state?: string;
+  country?: string;
+}
+
+interface AirportIndex {
+  /** IATA code -> name. */
+  byCode: Map<string, string>;
+  /** A word found in one airport's name only ("schiphol", "heathrow") -> its code. */
+  byNameWord: Map<string, string>;
+  /** A city with exactly one airport ("lisbon") -> its code. */
+  byCity: Map<string, string>;
+}
+
+// Words of airport names that say nothing about which airport it is.
+const GENERIC = new Set(['airport', 'international', 'intl', 'regional', 'municipal', 'airfield', 'field', 'aerodrome', 'airstrip',
+  'county', 'airpark', 'heliport', 'station', 'national', 'domestic', 'memorial', 'airbase', 'terminal', 'aeroporto', 'aeropuerto',
+  'aeroport', 'flughafen', 'lufthavn', 'island', 'valley', 'river', 'north', 'south', 'saint', 'santa', 'mount', 'academy', 'husband']);
+// Capitalised words that are also airport codes but mean something else in a message.
+const NOT_CODES = new Set(['ATM', 'SMS', 'PIN', 'USA', 'OMG', 'LOL', 'WTF', 'APP', 'FAQ', 'ETA', 'GPS', 'CEO', 'VAT', 'TAX', 'PDF', 'URL', 'NOT',
+  'AND', 'THE', 'YOU', 'ALL', 'ANY', 'CAN', 'HAS', 'WAS', 'FOR', 'BUT', 'OUT', 'NOW', 'HOW', 'WHY', 'WHO', 'OFF', 'BAD', 'SAD', 'HEY', 'YES',
+  // Words that announce a code ("PIR ref LHRBA12345", "PNR ABC123"), not Pierre or Pune.
+  'PIR', 'PNR']);
+const PREPOSITION = new Set(['at', 'in', 'from', 'to', 'via', 'near', 'into']);
+
+let index: AirportIndex | undefined;
+
+/**
+ * The airports with an IATA code from the `aircodes` package (about 9,000), kept as three small maps:
+ * code -> name, distinctive name word -> code, single-airport city -> code.
+ */
+function airports(): AirportIndex {
+  if (index) return index;
+  // Loaded on first use and dropped from the module cache, so only the maps stay in memory.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const records = require('aircodes/data/airports.json') as AirportRecord[];
+  delete require.cache[require.resolve('aircodes/data/airports.json')];
+  const byCode = new Map<string, string>();
+  const words = new Map<string, string | null>();
+  const cities = new Map<string, string | null>();
+  for (const r of records) {
+    if (!/^[A-Z]{3}$/.test(r.iata)) continue;
+    byCode.set(r.iata, r.name);
+    const city = foldName(r.city ?? '');
+    if (city) cities.set(city, cities.has(city) ? null : r.iata);
+    const own = new Set(foldName(`${r.city} ${r.state ?? ''} ${r.country ?? ''}`).split(' '));
+    for (const w of new Set(foldName(r.name).split(' '))) {
+      if (w.length >= 5 && !GENERIC.has(w) && !own.has(w)) words.set(w, words.has(w) ? null : r.iata);
+    }
+  }
+  const byNameWord = new Map([...words].filter((e): e is [string, string] => e[1] !== null && !cities.has(e[0])));
+  const byCity = new Map([...cities].filter((e): e is [string, string] => e[1] !== null));
+  index = { byCode, byNameWord, byCity };
+  return index;
+}
+
+function entity(t: Token, code: string): Entity {
+  return { kind: 'airport', value: code, raw: t.text, start: t.start, end: t.end, label: airports().byCode.get(code) };
+}
+
+/** Whether a word has a digit, or is glued to one by a hyphen ("SPRING20", "SPRING-20"): part of a code, never a place name. */
+function partOfCode(text: string, t: Token): boolean {
+  return /\p{N}/u.test(t.text) || (text[t.end] === '-' && /\p{N}/u.test(text[t.end + 1] ?? '')) || (text[t.start - 1] === '-' && /\p{N}/u.test(text[t.start - 2] ?? ''));
+}
+
+/**
+ * Airports in a message: an IATA code in capitals ("JFK"), a word of one airport's name ("Schiphol",
+ * "Heathrow") written with a capital or after "at/from/to", or a city with one airport before "airport"
+ * ("Lisbon airport"). Value: the IATA code; label: the airport's name. A word with a digit is a code's
+ * ("SPRING20" is no Spring Creek: the name would be read from its letters alone).
+ */
+export function findAirports(text: string): Entity[] {
+  const tokens = wordTokens(text);
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length > 8 && letters.replace(/\p{Lu}/gu, '').length < letters.length / 2;
+  const out: Entity[] = [];
+  const { byCode, byNameWord, byCity } = airports();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1]?.text.toLowerCase();
+    const next = tokens[i + 1]?.text.toLowerCase();
+    const nearAirport = next === 'airport' || prev === 'airport';
+    if (partOfCode(text, t)) return;
+    if (/^[A-Z]{3}$/.test(t.text) && byCode.has(t.text) && !NOT_CODES.has(t.text) && (!shouting || nearAirport || PREPOSITION.has(prev ?? ''))) {
+      out.push(entity(t, t.text));
+      return;
+    }
+    const folded = foldName(t.text);
+    const named = byNameWord.get(folded);
+    if (named && (/^\p{Lu}/u.test(t.text) || nearAirport || PREPOSITION.has(prev ?? ''))) out.push(entity(t, named));
+    else if (next === 'airport' && byCity.has(folded)) {
+      const airport = tokens[i + 1];
+      out.push({ ...entity(t, byCity.get(folded) as string), raw: text.slice(t.start, airport.end), end: airport.end });
+    }
+  });
+  return out;
+}
+
+// One part of a place at an airport or station, with its number or letter when it has one.
+// Alternatives of fixed words and a bounded identifier: no nested quantifier, linear in the text.
+const PART = /\b(terminal|gate|exit|door|entrance|platform|pier|level|floor|zone|carousel|belt|desk|check-in\s+desk|arrivals(?:\s+hall)?|departures(?:\s+hall)?|baggage\s+(?:claim|reclaim)|car\s+park|meeting\s+point|taxi\s+rank|bus\s+stop)(?:\s+(?:no\.?\s*|number\s+)?([A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z]\b))?/gi;
+// Parts that only name a place with their number or letter ("exit B"; "the exit" alone is no place).
+const NEEDS_ID = new Set(['gate', 'exit', 'door', 'entrance', 'platform', 'pier', 'level', 'floor', 'zone', 'carousel', 'belt', 'desk']);
+const JOIN = /^(?:\s*,\s*|\s+|\s+(?:and|near|by|at|next\s+to|opposite)\s+)$/i;
+
+function tidyPart(word: string, id: string | undefined, first: boolean): string {
+  const name = word.toLowerCase().replace(/\s+/g, ' ');
+  const shown = first ? name[0].toUpperCase() + name.slice(1) : name;
+  return id ? `${shown} ${id.toUpperCase()}` : shown;
+}
+
+/**
+ * Places at an airport or station: "terminal 2 exit B" -> "Terminal 2, exit B", "arrivals hall",
+ * "gate B12"; parts next to each other make one place.
+ */
+export function findPlaces(text: string): Entity[] {
+  const out: Entity[] = [];
+  let current: { start: number; end: number; parts: string[] } | undefined;
+  const flush = (): void => {
+    if (current) out.push({ kind: 'place', value: current.parts.join(', '), raw: text.slice(current.start, current.end), start: current.start, end: current.end });
+    current = undefined;
+  };
+  for (const m of text.matchAll(PART)) {
+    const start = m.index ?? 0;
+    const word = m[1].toLowerCase();
+    if (NEEDS_ID.has(word.split(/\s/)[0]) && !m[2]) continue;
+    const end = start + m[0].length;
+    if (current && end - current.end < 40 && JOIN.test(text.slice(current.end, start))) {
+      current.parts.push(tidyPart(m[1], m[2], false));
+      current.end = end;
+      continue;
+    }
+    flush();
+    current = { start, end, parts: [tidyPart(m[1], m[2], true)] };
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,308 @@
+import { expect } from 'chai';
+import { findCues, type MessageCues } from '../../src/nlu/cues';
+import { normalizeText } from '../../src/nlu/normalize';
+
+// As readMessage reads a message: the trimmed text for the question mark, its normalised text for the words.
+const cuesOf = (message: string): MessageCues => {
+  const text = message.trim();
+  return findCues(text, normalizeText(text));
+};
+
+type CueName = keyof MessageCues;
+
+/** Per cue: messages that show it, and messages that must not (most of them traps for substring matching). */
+const TABLES: Array<[CueName, string[], string[]]> = [
+  [
+    'question',
+    [
+      'is american express accepted',
+      'Is AmEx acepted at the hotel',
+      'are pets allowed',
+      'can i bring my dog',
+      'any luggage storage at the villa',
+      'do I need a visa for Canada',
+      'whats the checkin time',
+      'Wheres my refund',
+      'i wonder if breakfast is included',
+      'So how long does a refund take',
+      'the driver never came, what should i do',
+      'is it normal that the refund is pending',
+      'refund for WL-H482913?',
+      'is it "WL-H482913?"',
+      'say I cancel tomorrow, do I get my money back',
+      'will I get a refund',
+      'have you found my booking',
+      'can my kids stay for free',
+      'do they have a cot',
+      'what a shame, is there another tour?',
+    ],
+    [
+      'island tour was cancelled',
+      'Cancel my booking',
+      'Doors locked, nobody at reception',
+      'this is my booking',
+      'the hotel asked what time I arrive',
+      'Whatsapp number of the host is wrong',
+      'I was charged twice.',
+      'Willow Lodge has no record of me',
+      // An opening auxiliary followed by no subject is a reply or a statement; "what a ..." is an exclamation.
+      'what a mess',
+      'What a nightmare this trip has been',
+      'have a nice day',
+      'Have a good one!',
+      'will do',
+      'Will do, thanks',
+      'do not have one',
+      'can do',
+      'would be great',
+      'should be the 17th, not the 16th',
+      'is not working',
+      'have been waiting 2 hours',
+    ],
+  ],
+  [
+    'hypothetical',
+    [
+      'say I cancel, do I lose the deposit',
+      'Say my flight is delayed, what then',
+      'lets say the flight is 4 hours late',
+      'what if the flight is late',
+      'if i cancel will i get a refund',
+      'supposing the hotel is full',
+      'in case the transfer is late what do they do',
+      'would i get compensation',
+    ],
+    ['the gift voucher expired', 'iffy wifi in the room', 'the driver said I was late', 'sayonara', 'I would like a refund', 'my flight was cancelled'],
+  ],
+  [
+    'failure',
+    [
+      'I was charged twice.',
+      "the driver didn't show up",
+      'the drivr didn’t come',
+      'I never got a confirmation',
+      'the hotel canceled my booking',
+      'my card was declined',
+      'stuck at the gate',
+      "can't log in",
+      'nobody came to pick us up',
+      'there is a problem with my booking',
+      'something is wrong with my card',
+      'issue with the transfer',
+      'they charged me double',
+      'the room was double booked',
+      'charged double for the room',
+      'I never got my refund',
+    ],
+    [
+      'the hotel is lovely',
+      'doubletree hotel in Lisbon',
+      'cancel my booking',
+      'everything is fine',
+      'Cancellation policy please',
+      'the apartment on Stuckey Road',
+      // A negated failure word reassures; "double" names a kind of room or bed; "never mind" drops it.
+      'no problem at all',
+      'No problem!',
+      'not a problem',
+      'nothing wrong with the room',
+      'no issues with the car',
+      'the double room',
+      'a double bed please',
+      'I want to double check my dates',
+      'never mind',
+    ],
+  ],
+  [
+    'notWorked',
+    [
+      "didn't work",
+      'it didnt work',
+      'still nothing',
+      'tried that, no luck',
+      'did that already',
+      'same problem as before',
+      'that didnt help',
+      'it worked before but not working now',
+      'useless',
+      // A denied "it worked" is a report that it did not.
+      "it's not fixed",
+      'not sorted yet',
+      'the problem is not solved',
+      'I never got my refund',
+      'nothing worked',
+      'nothing yet',
+    ],
+    ['it worked!', 'works now', 'that helped thanks', 'I tried the pasta', 'still at the hotel, all fine'],
+  ],
+  [
+    'worked',
+    ['it worked!', 'that worked, thanks', 'works now', 'Found him, he was at exit B', 'found it', 'sorted', 'all good now', 'got it thanks', 'the driver is here'],
+    [
+      "didn't work",
+      'it worked before but not working now',
+      'got it, but the driver is still not here',
+      'foundation',
+      'workers at the door',
+      'network is down',
+      "it's not fixed",
+      'not sorted yet',
+      'the problem is not solved',
+      'I never got my refund',
+      "I haven't got it",
+      'not resolved yet',
+    ],
+  ],
+  [
+    'dontKnow',
+    ["I don't know", 'I don’t know', 'dont know it by heart', 'no idea', 'i dunno', 'not sure', "can't remember the number", 'idk', 'no clue'],
+    ['I know', 'I know the reference', "I'm sure", 'remember me?', 'sure, WL-H482913'],
+  ],
+  [
+    'dontHave',
+    ["I don't have it", 'I dont have the reference', 'lost my confirmation email', "I haven't got it", 'cant find my confirmation', 'I have no reference', 'no booking number on the email'],
+    ['I have it here', 'I have the number', 'here it is: WL-H482913', 'donthave'],
+  ],
+  [
+    'skip',
+    ['skip', 'skip this one', 'pass', 'next question', 'n/a', 'N/A', 'na', "doesn't matter", 'not applicable', 'nothing', 'none', 'nothing to add'],
+    ['passport', 'my passport number', 'the overpass', 'skipper', 'skipped breakfast', 'Nadia Schmidt', 'matters a lot', 'still nothing', 'Still nothing!!', 'nothing yet', 'nothing happened', 'nothing so far'],
+  ],
+  [
+    'correction',
+    ['sorry typo, WL-H482913', "actually it's the 5th", 'I meant the 6th', 'oops i meant WL-H590144', 'correction: the 6th', "my bad, it's Anna", "no wait, it's the 6th"],
+    ['the driver meant well', 'the hotel is actual garbage', 'typology', 'meaning the reservation', 'the booking was reinstated'],
+  ],
+  [
+    'alreadySaid',
+    ['I already told you', 'like I said, Paris', 'I already gave you the reference', 'scroll up', 'see above', 'I just told you', 'as i said the 6th'],
+    ['the hotel told me to ask you', 'they said no', 'above the reception', 'I gave the driver my number', 'already paid'],
+  ],
+  [
+    'change',
+    ['change the date', 'I need to change the dates', 'edit the name please', "that's wrong", 'wrong date', 'that is not correct', 'incorrect name', 'update my email', 'can you update my phone number', 'pls change it to the 6th'],
+    // "update" and "change" as nouns ask for news.
+    ['exchange rate', 'the currency exchange', 'my flight changed', 'changes nothing for me', 'updates by email', 'Any update?', 'any update on my refund', 'update me when you know', 'waiting for an update', 'any change?', 'give me an update pls'],
+  ],
+  [
+    'repeatedContact',
+    ['this is the third time I write', "This is the 4th time I'm writing", "I've been waiting for days", 'nobody replies to my emails', 'I keep calling the hotel', 'once again nothing'],
+    ["it's my first time in Lisbon", 'third floor, room 304', 'again', 'we waited for the driver', 'I came back again'],
+  ],
+  [
+    'request',
+    ['please cancel it', 'pls change the date', 'can you change the date', 'could you resend the voucher', "I'd like to cancel", 'id like to cancel', 'I want to change my name', 'help me'],
+    ['pleased with the hotel', 'I wanted to say thanks', 'the helpdesk was closed', 'cancellation', 'canyon tour booked'],
+  ],
+  [
+    'declinePerson',
+    ['no need for a person', "i don't want an agent", 'no thanks', "I'll try myself first", 'keep going', 'lets continue', 'I dont need anyone', 'no human, just tell me'],
+    ['I want an agent', 'talk to someone', 'a real person please', 'I need a person', 'keep the booking', 'a human being please'],
+  ],
+  [
+    'person',
+    ['talk to someone', 'a real person please', 'not another bot', 'put me through to a supervisor', 'can someone call me', 'i need someone now', 'speak w someone', 'is there a real human'],
+    ['a personal question', 'someone took my bag', 'the hotel staff were no help', 'the bot said so', 'the agent at the desk was rude', 'my manager booked it'],
+  ],
+  [
+    'waiting',
+    ['anything yet?', "what's the status", 'how many people are ahead of me', 'my place in the queue', 'any news', 'anyone there?', 'is someone coming', 'how long till someone answers'],
+    ['news about the strike', 'the waiting room', 'how long is the flight', 'queue at the check in was long', 'someone else booked it'],
+  ],
+  [
+    'thanks',
+    ['thanks', 'Thanks!!', 'thank u', 'thx', 'ty', 'ta', 'cheers', 'much appreciated', 'WL-H482913 thx', 'Thank you!'],
+    ['thanksgiving trip', 'cheerful staff', 'the tab was wrong', 'tyres were flat', 'data roaming', 'a taxi'],
+  ],
+];
+
+describe('findCues()', () => {
+  for (const [cue, positives, negatives] of TABLES) {
+    describe(cue, () => {
+      for (const message of positives) {
+        it(`should see it in ${JSON.stringify(message)}`, () => expect(cuesOf(message)[cue], message).to.equal(true));
+      }
+      for (const message of negatives) {
+        it(`should not see it in ${JSON.stringify(message)}`, () => expect(cuesOf(message)[cue], message).to.equal(false));
+      }
+    });
+  }
+
+  describe('a negation over "it worked"', () => {
+    // [message, worked, notWorked]: a negation (not, never, n't with or without the apostrophe, no longer, yet to,
+    // far from) denies the phrase when only auxiliaries and adverbs stand between them, not across a new clause.
+    const table: Array<[string, boolean, boolean]> = [
+      ["it's not fixed", false, true],
+      ['its still not fixed', false, true],
+      ['Not sorted yet!!', false, true],
+      ['nope, not resolved', false, true],
+      ['the issue has not been resolved', false, true],
+      ['it hasnt been fixed', false, true],
+      ['it still hasn’t been sorted', false, true],
+      ['it is not yet fixed', false, true],
+      ['they never actually fixed it', false, true],
+      ['it never got sorted', false, true],
+      ['it didnt get sorted', false, true],
+      ['I still havent received it', false, true],
+      ['i havent got it', false, true],
+      ['I havnt got my voucher', false, true],
+      ['the problem is far from solved', false, true],
+      ['still yet to be resolved', false, true],
+      ["it can't be fixed", false, true],
+      ['it did not', false, true],
+      ['it did nt', false, true],
+      ['Problem NOT solved', false, true],
+      // The last reading decides, and a negation does not reach across a subject or a verb.
+      ['it wasnt sorted yesterday, works now', true, false],
+      ["can't believe it, it worked!", true, false],
+      ["never mind, it's fixed now", true, false],
+      ['no idea what you did but it’s sorted', true, false],
+      ['not sure how but it worked', true, false],
+      ["didn't think it would, but it did", true, false],
+      ['dont worry, found him', true, false],
+      ['no, it worked', true, false],
+      ['Yes it did', true, false],
+      ['all sorted, thanks', true, false],
+    ];
+    for (const [message, worked, notWorked] of table) {
+      it(`should read ${JSON.stringify(message)} as worked ${worked}, not worked ${notWorked}`, () => {
+        expect(cuesOf(message), message).to.deep.include({ worked, notWorked });
+      });
+    }
+  });
+
+  it('should read a question mark only at the end of the message, after closing quotes or brackets', () => {
+    expect(cuesOf('WL-H482913?').question).to.equal(true);
+    expect(cuesOf('refund (WL-H482913?)').question).to.equal(true);
+    expect(cuesOf('WL-H482913?   ').question).to.equal(true);
+    expect(cuesOf('WL-H482913? the driver never came.').question).to.equal(false);
+  });
+
+  it('should read a hypothetical as a question even without a question mark or a question opening', () => {
+    const cues = cuesOf('say I cancel the tour tomorrow');
+    expect(cues).to.deep.include({ hypothetical: true, question: true });
+  });
+
+  it('should see nothing in an empty or emoji-only message', () => {
+    for (const message of ['', '   ', '🙂🙂']) {
+      expect(Object.entries(cuesOf(message)).filter(([, on]) => on), JSON.stringify(message)).to.deep.equal([]);
+    }
+  });
+
+  it('should read the whole normalised text of a long message, to its last word', function () {
+    this.timeout(5_000);
+    const long = `${'the booking page shows the wrong hotel name '.repeat(2300)} thanks`;
+    expect(long.length).to.be.above(100_000);
+    const cues = findCues(long, normalizeText(long, long.length));
+    expect(cues).to.deep.include({ thanks: true, failure: true, question: false });
+  });
+
+  it('should read negations and words in context in a long message in one pass, the last reading deciding', function () {
+    this.timeout(5_000);
+    const denials = 'it is not fixed, no problem, any update, a double room, never mind, still nothing '.repeat(1300);
+    expect(denials.length).to.be.above(100_000);
+    const read = (text: string) => findCues(text, normalizeText(text, text.length));
+    expect(read(denials)).to.deep.include({ worked: false, notWorked: true, change: false, skip: false });
+    expect(read(`${denials.replace(/still nothing /g, '')} and now it is finally sorted`)).to.deep.include({ worked: true, notWorked: false });
+  });
+});
