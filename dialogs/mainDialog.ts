@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { clarificationChoices } from '../src/conversation/clarify';
+import { clarificationChoices, guessesWorthAsking } from '../src/conversation/clarify';
 import { parseTarget, type Target } from '../src/conversation/target';
 import type { Decision } from '../src/conversation/acts';
 import type { ConversationMemory } from '../src/conversation/memory';
@@ -99,6 +99,10 @@ export class MainDialog extends ComponentDialog {
           return step.beginDialog(RecoveryDialog.id, { problemId: decision.problemId });
         }
         return this.say(step, 'feedbackUnhelpful');
+      case 'came_back':
+        // The same answer as "it came back" on the follow-up card: the case reopens with everything gathered.
+        turn.update((m) => ({ ...m, lastResolved: undefined }));
+        return step.beginDialog(FollowUpDialog.id, { rebound: 'followup', caseId: decision.caseId, answer: 'came_back' });
       case 'person':
         return step.beginDialog(HandoffDialog.id, { reason: 'asked_for_person' });
       case 'system':
@@ -148,7 +152,7 @@ export class MainDialog extends ComponentDialog {
       suggestions: u ? [u.best, ...u.alternatives].filter(Boolean).map((c) => c!.id) : [],
     });
     const stuck = turn.memory.misunderstandings >= kb.escalation.misunderstandingLimit;
-    const prompt = stuck ? turn.voice.line('offerMisunderstanding') : u?.verdict === 'ambiguous' ? kb.platform.messages.clarify : kb.platform.messages.outOfScope;
+    const prompt = stuck ? turn.voice.line('offerMisunderstanding') : u && guessesWorthAsking(u, kb) ? kb.platform.messages.clarify : kb.platform.messages.outOfScope;
     const choices = clarificationChoices(u ?? emptyUnderstanding, kb);
     // Stuck: a person first, never forced on the traveller.
     const ordered = stuck ? [...choices.filter((c) => c.target === 'system:human'), ...choices.filter((c) => c.target !== 'system:human')] : choices;

@@ -55,7 +55,11 @@ export class RecoveryRenderer {
     if (state.caseId) await this.services.cases.saveSummary(state.caseId, summary);
     if (actions.some((a) => a.kind === 'resolved')) {
       await dc.context.sendActivity(kb.platform.messages.resolved);
-      if (state.caseId) await this.services.resolved(dc.context, state.caseId, state.session.problemId);
+      if (state.caseId) {
+        await this.services.resolved(dc.context, state.caseId, state.session.problemId);
+        const resolved = { caseId: state.caseId, problemId: state.session.problemId };
+        turn.update((m) => ({ ...m, lastResolved: { ...resolved, turn: m.turn } }));
+      }
       await this.offerNext(dc, turn);
       return dc.endDialog({ resolved: true });
     }

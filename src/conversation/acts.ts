@@ -75,6 +75,8 @@ export type Decision =
   | { kind: 'offer_answer'; accept: boolean }
   | { kind: 'person' }
   | { kind: 'system'; name: SystemHandler }
+  /** The problem the bot just resolved came back ("it didn't work after all"): reopen its case. */
+  | { kind: 'came_back'; caseId: string }
   /** The last FAQ answer did not help: walk through the problem behind it, or ask for more. */
   | { kind: 'faq_failed'; faqId: string; problemId?: string }
   /** A first message full of frustration and no problem yet: acknowledge, then ask what happened. */

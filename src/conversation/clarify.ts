@@ -5,6 +5,23 @@ import { targetLabel, targetOf, targetRef } from './target';
 /** Guesses below this confidence are not offered as "did you mean" choices. */
 export const MIN_SUGGESTION_CONFIDENCE = 0.15;
 
+/** A guess from which a message out of scope still reads as about a trip: "did you mean", not "that's outside". */
+export const IN_SCOPE_GUESS = 0.2;
+
+/**
+ * Whether a message the NLU could not place still reads as about the platform (its best problem or FAQ
+ * guess is worth naming): "your app wont let me in" gets "did you mean one of these?", not "that's outside
+ * what I can help with".
+ */
+export function guessesWorthAsking(u: Understanding, kb: KnowledgeBase, floor = IN_SCOPE_GUESS): boolean {
+  if (u.verdict === 'ambiguous') return true;
+  return [u.best, ...u.alternatives].some((c) => {
+    if (c === null || c.confidence < floor) return false;
+    const kind = targetOf(c, kb)?.kind;
+    return kind === 'problem' || kind === 'faq';
+  });
+}
+
 /** One choice offered when the bot is not sure what the traveller meant. */
 export interface Choice {
   label: string;

@@ -23,8 +23,13 @@ export interface Situation {
   memory: ConversationMemory;
 }
 
+/** Confidence from which an FAQ answers a question asked in the middle of a recovery, whatever else it reads as. */
+const FAQ_MIDWAY = 0.4;
+
 /** How many turns after an answer a follow-up or "that didn't work" still refers to it. */
 const ANSWER_CONTEXT_TURNS = 3;
+/** How many turns after a resolution "it didn't work after all" still refers to it. */
+const RESOLVED_CONTEXT_TURNS = 6;
 
 /** One interpretation, with the facts the message gives. */
 function result(act: DialogueAct, decision: Decision, facts: FactTaken[], topic?: string): Interpretation {
@@ -85,6 +90,11 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   if (system === 'status' || system === 'help' || system === 'cancel' || system === 'start_over') {
     return result('command', { kind: 'system', name: system }, facts, `system:${system}`);
   }
+  // "It didn't work after all, the code stopped working": the fix the bot just made did not hold (the later of an answer and a resolution counts).
+  const recentFix = memory.lastResolved && memory.turn - memory.lastResolved.turn <= RESOLVED_CONTEXT_TURNS && (!recentAnswer || recentAnswer.turn < memory.lastResolved.turn) ? memory.lastResolved : undefined;
+  if (recentFix && !reading.cues.question && (reading.cues.notWorked || (reading.cues.failure && reportedProblem(reading, kb) === recentFix.problemId))) {
+    return result('feedback', { kind: 'came_back', caseId: recentFix.caseId }, facts, `problem:${recentFix.problemId}`);
+  }
   if (recentAnswer && reading.cues.notWorked && !reading.cues.question) {
     return result('feedback', { kind: 'faq_failed', faqId: recentAnswer.faqId, ...faqProblem(reading, recentAnswer.text, kb, nlu) }, facts, `faq:${recentAnswer.faqId}`);
   }
@@ -106,7 +116,10 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   const clearProblem = recognised(reading.understanding, kb, 0.7)?.target.kind === 'problem';
   // A question about the traveller's own booking that asks for something done ("can I move WL-H590144 to the 18th?") is a request.
   const ownBooking = reading.entities.some((e) => e.kind === 'bookingReference') || reading.cues.request;
-  const asks = reading.cues.question && (reading.cues.hypothetical || (!reading.cues.failure && !clearProblem && !(reported && ownBooking)));
+  // In the middle of a recovery a question an answer fits well is a question ("and my passport runs out in
+  // august, is that a problem?"): the walkthrough resumes after it, so nothing is lost.
+  const midwayQuestion = !!problem && reading.cues.question && !reading.cues.notWorked && (reading.asQuestion?.best?.confidence ?? 0) >= FAQ_MIDWAY;
+  const asks = reading.cues.question && (reading.cues.hypothetical || midwayQuestion || (!reading.cues.failure && !clearProblem && !(reported && ownBooking)));
   const faq = askedFaq(reading, kb, asks ? FAQ_FOR_QUESTION : undefined);
   // "And with Apple Pay, same thing?": a follow-up nothing else answers stays with the last answer.
   const sameAnswer = recentAnswer && opensAsFollowUp(reading) && !faq ? recentAnswer.faqId : undefined;

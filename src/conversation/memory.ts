@@ -26,6 +26,8 @@ export interface ConversationMemory {
   stakes: StakesTag[];
   /** The FAQ answered last, with the question asked, for "and if ...?" and "that didn't work". */
   lastAnswer?: { faqId: string; text: string; turn: number };
+  /** The problem the bot resolved last, with its case, for "it didn't work after all". */
+  lastResolved?: { caseId: string; problemId: string; turn: number };
   /** Further problems reported while one was in progress, offered when it is done. */
   queuedProblems: string[];
   /** Reply variants used in this conversation: "<key>#<index>". */
@@ -61,6 +63,11 @@ const isLastAnswer = (x: unknown): x is NonNullable<ConversationMemory['lastAnsw
   return typeof v === 'object' && v !== null && typeof v.faqId === 'string' && typeof v.text === 'string' && typeof v.turn === 'number';
 };
 
+const isLastResolved = (x: unknown): x is NonNullable<ConversationMemory['lastResolved']> => {
+  const v = x as Partial<NonNullable<ConversationMemory['lastResolved']>> | null;
+  return typeof v === 'object' && v !== null && typeof v.caseId === 'string' && typeof v.problemId === 'string' && typeof v.turn === 'number' && Number.isInteger(v.turn);
+};
+
 /** A memory with nothing in it yet. */
 export function emptyMemory(): ConversationMemory {
   return { version: 1, turn: 0, mentions: [], stakes: [], queuedProblems: [], used: [], recent: [], misunderstandings: 0, names: [] };
@@ -78,6 +85,7 @@ export function restoreMemory(stored: unknown): ConversationMemory {
     // Each known tag once: bounded by the size of the union.
     stakes: [...new Set(list<unknown>(m.stakes).filter(isStakesTag))],
     ...(isLastAnswer(m.lastAnswer) ? { lastAnswer: { faqId: m.lastAnswer.faqId, text: m.lastAnswer.text, turn: m.lastAnswer.turn } } : {}),
+    ...(isLastResolved(m.lastResolved) ? { lastResolved: { caseId: m.lastResolved.caseId, problemId: m.lastResolved.problemId, turn: m.lastResolved.turn } } : {}),
     // A queue: the oldest are offered next, so those are the ones kept.
     queuedProblems: [...new Set(list<unknown>(m.queuedProblems).filter((x): x is string => typeof x === 'string'))].slice(0, MAX_QUEUED),
     used: list<string>(m.used).filter((x) => typeof x === 'string').slice(-MAX_USED),

@@ -44,7 +44,7 @@ function doesSomethingElse(reading: MessageReading, situation: Situation, kb: Kn
 }
 
 const NEGATIVE = new Set(['no', 'not', 'nothing', 'none', 'nope', 'never', 'neither', 'nor', 'cant', 'cannot', 'couldnt', 'doesnt', 'didnt', 'dont', 'isnt', 'wasnt', 'wont', 'hasnt', 'havent', 'empty', 'only', 'still', 'error', 'fails', 'failed', 'missing', 'nobody', 'noone', 'gone', 'closed', 'refused', 'declined', 'rejected', 'wrong', 'same']);
-const POSITIVE = new Set(['found', 'got', 'done', 'arrived', 'received', 'replied', 'answered', 'works', 'worked', 'working', 'great', 'brilliant', 'amazing', 'perfect', 'thanks', 'thank', 'sorted', 'fixed', 'solved', 'yes', 'yay', 'finally', 'here', 'ok', 'okay', 'good', 'fine', 'success', 'delivered']);
+const POSITIVE = new Set(['found', 'got', 'done', 'arrived', 'received', 'replied', 'answered', 'works', 'worked', 'working', 'great', 'brilliant', 'amazing', 'perfect', 'thanks', 'thank', 'sorted', 'fixed', 'solved', 'yes', 'yay', 'finally', 'here', 'good', 'success', 'delivered']);
 
 /**
  * What a free description of a step's result says: it worked, it did not, or it cannot be told. Doing the
@@ -53,13 +53,20 @@ const POSITIVE = new Set(['found', 'got', 'done', 'arrived', 'received', 'replie
 function stepResult(reading: MessageReading, yn: YesNo): 'success' | 'failure' | 'unclear' {
   const { cues } = reading;
   if (cues.notWorked || yn === 'no') return 'failure';
+  // "It worked" with its negations already read ("found it under schmitt not schmidt, we have a room").
+  if (cues.worked) return 'success';
   const words = reading.normalized.split(' ');
   const negative = words.some((w) => NEGATIVE.has(w));
-  if ((cues.worked || yn === 'yes') && !negative) return 'success';
+  // A bare "ok" or "sure" acknowledges the step; it does not say that it worked.
+  if (yn === 'yes' && !negative && words.some((w) => CLEAR_YES.has(w))) return 'success';
   if (negative || cues.failure) return 'failure';
-  if (words.some((w) => POSITIVE.has(w)) || reading.sentiment.lexical > 0.2) return 'success';
+  // Words only, never the message's sentiment: a lexicon reads "this is a joke" and "i can't think straight" as positive.
+  if (words.some((w) => POSITIVE.has(w))) return 'success';
   return 'unclear';
 }
+
+/** Yes words that say a step worked, unlike "ok", "sure" or "fine", which only acknowledge it. */
+const CLEAR_YES = new Set(['yes', 'yeah', 'yep', 'yup', 'yess', 'yesss', 'yay', 'y', 'correct', 'right', 'exactly', 'definitely', 'absolutely', 'perfect']);
 
 /** Facts given are a correction when one replaces a value known before, else an answer. */
 function actOfFacts(facts: readonly FactTaken[]): Interpretation['act'] {

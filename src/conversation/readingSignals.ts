@@ -45,8 +45,9 @@ export function yesOrNo(reading: MessageReading, kb: KnowledgeBase): 'yes' | 'no
   if (THUMBS_DOWN.test(reading.text)) return 'no';
   const words = reading.normalized.split(' ').filter(Boolean);
   if (words.length > 0 && words.length <= 4) {
-    if (NO_WORDS.has(words[0])) return 'no';
-    if (words.some((w) => YES_WORDS.has(w)) && !words.some((w) => NO_WORDS.has(w))) return 'yes';
+    if (NO_WORDS.has(words[0]) && (words[0] !== 'n' || words.length === 1)) return 'no';
+    // "n" is "no" only on its own: "email n password" is "and".
+    if (words.some((w) => YES_WORDS.has(w)) && !words.some((w) => NO_WORDS.has(w) && w !== 'n')) return 'yes';
   }
   // "yes i have the report with that number": a longer message that opens with a clear yes or no.
   if (words.length > 4 && words.length <= 14 && !reading.cues.question) {

@@ -70,7 +70,7 @@ const NOT_WORKED = phrases(
   'didnt work|did not work|doesnt work|does not work|not working|still not|still nothing|still no|still stuck|still waiting|still the same|still cant|still doesnt|same problem|same issue|same thing|no luck|no change|nothing happened|nothing changed|nothing yet|nothing so far|tried that|tried it|tried this|already tried|did that already|done that|didnt help|did not help|doesnt help|not helpful|no use|useless|no reply|no answer|no response|not yet|nope not|no good',
 );
 const WORKED = phrases(
-  'that worked|it worked|worked|works now|working now|found it|found him|found her|found them|found the|got it|sorted|fixed|solved|resolved|all good|all set|perfect|problem solved|thats done|its there now|its fine now|it did|that did it|that helped|helped thanks|great thanks|got my|received it|arrived now|he is here|shes here|hes here|driver is here|they answered|they replied',
+  'that worked|it worked|worked|works now|working now|found it|found him|found her|found them|found the|got it|sorted|fixed|solved|resolved|all good|all set|perfect|problem solved|thats done|its there now|its fine now|it did|that did it|that helped|helped thanks|great thanks|got my|received it|arrived now|he is here|shes here|hes here|driver is here|they answered|they replied|im in now|were in now|got in now|im logged in|logged in now|can log in now|it let me in|let us in|were inside now',
 );
 const DONT_KNOW = phrases(
   'dont know|do not know|dunno|no idea|not sure|unsure|cant remember|cannot remember|dont remember|do not remember|forgot|forget it now|idk|no clue|havent a clue|not a clue|cant recall|no clue',
@@ -92,11 +92,11 @@ const REQUEST = phrases(
   'please|pls|plz|can you|could you|would you|will you|i want to|i wanna|i need to|i need you to|id like to|i would like to|i want you to|help me|go ahead|i have to|we need to|we want to|need to change|need to cancel|want to cancel|want to change',
 );
 const DECLINE_PERSON = phrases(
-  'no need for a person|no need for a human|no need for an agent|no need for someone|dont need a person|dont need a human|dont need an agent|dont need anyone|dont want a person|dont want an agent|dont want a human|no person|no human|no agent|not a person|no thanks|no thank you|im fine|i am fine|keep going|lets continue|carry on|no need|try here first|try myself|ill try|on my own first|do it here|lets do it here|not yet',
+  'no need for a person|no need for a human|no need for an agent|no need for someone|dont need a person|dont need a human|dont need an agent|dont need anyone|dont want a person|dont want an agent|dont want a human|no person|no human|no agent|not a person|no thanks|no thank you|im fine|i am fine|keep going|lets continue|carry on|no need|try here first|try myself|ill try|on my own first|do it here|lets do it here|not yet|not now|not right now|maybe later|dont want to talk to anyone|dont want to talk to anybody|dont want to speak to anyone|dont need to talk to anyone|dont want anyone|do it myself|ill do it myself|ill sort it myself',
 );
 
 const PERSON = phrases(
-  'actual person|connect me|put me through|pass me to|pass me on|transfer me|to an agent|with an agent|an agent please|can a human|can a person|a real human|speak w someone|talk w someone|someone please|please call me|can someone call|someone call me|someone now|a person now|get someone|get somebody|member of your team|someone from your team|somebody from your team|someone from the team|in touch with someone|in touch with somebody|put me in touch|deal with a human|with a human|to a human|a human being|a manager|your manager|to a manager|a supervisor|your supervisor|real person|real human|someone real|somebody real|not a bot|not another bot|not a robot|talk to someone|speak to someone|speak with someone|talk to somebody|speak to somebody|need someone now|i need someone|get me someone|someone from your team|one of your people|a live agent|call me back|someone to call me',
+  'actual person|connect me|put me through|pass me to|pass me on|transfer me|to an agent|with an agent|an agent please|can a human|can a person|a real human|speak w someone|talk w someone|someone please|please call me|can someone call|someone call me|someone now|a person now|get someone|get somebody|member of your team|someone from your team|somebody from your team|someone from the team|in touch with someone|in touch with somebody|put me in touch|deal with a human|with a human|to a human|a human being|a manager|your manager|to a manager|a supervisor|your supervisor|real person|real human|someone real|somebody real|not a bot|not another bot|not a robot|talk to someone|speak to someone|speak with someone|talk to somebody|speak to somebody|need someone now|i need someone|get me someone|someone from your team|one of your people|a live agent|call me back|someone to call me|can someone|could someone|can somebody|could somebody|anyone i can call|anyone i can talk to|anyone i can speak to|anybody i can call|someone i can call|someone i can talk to|can you call me|could you call me|ring me|phone me|deal with this for me|just deal with this|someone to deal with',
 );
 const WAITING = phrases(
   'anything yet|anything new|any word|any progress|whats the status|what is the status|how much longer|how long till someone|how long until someone|how long before someone|how long will it take for someone|is someone coming|is anyone coming|anyone there|anybody there|is someone there|still waiting|when will someone|when is someone|how many people|ahead of me|in the queue|my place|where am i|any news|any update|heard anything|nobody will answer|no one will answer|anyone on|anybody on',
@@ -216,6 +216,39 @@ function changeInContext(tokens: readonly string[]): boolean {
 }
 
 /**
+ * A question mark closing a clause in the middle ("where do i type it? maybe i put it in the wrong box"),
+ * after a word of at least two letters; not "what?? cancelled" shouting nor a "?" inside a link.
+ */
+function asksMidway(raw: string): boolean {
+  for (let i = raw.indexOf('?'); i > 0 && i < raw.length - 1; i = raw.indexOf('?', i + 1)) {
+    const after = raw[i + 1];
+    if (after !== ' ' && after !== '\n') continue;
+    const before = raw.slice(Math.max(0, i - 40), i);
+    if (/\S*(?:https?:|www\.)\S*$/.test(before)) continue;
+    const word = /([\p{L}']+)$/u.exec(before)?.[1] ?? '';
+    if (word.length >= 2 && before.trim().split(/\s+/).length >= 3) return true;
+  }
+  return false;
+}
+
+/** What a traveller may be asked for and not have: "no file number yet", "without the booking code". */
+const THINGS_ASKED = new Set(['number', 'reference', 'ref', 'code', 'email', 'mail', 'file', 'receipt', 'confirmation', 'voucher', 'ticket', 'pnr', 'id']);
+const NONE_OF = new Set(['no', 'without', 'nor']);
+// "No, the number is 0612", "no problem, the code works": the "no" answers or dismisses; it does not go with the thing.
+const NOT_OF_THE_THING = new Set(['the', 'is', 'it', 'its', 'this', 'that', 'problem', 'problems', 'worries', 'way', 'doubt', 'need', 'i', 'we', 'you', 'they', 'he', 'she', 'thanks']);
+
+/** "No file number yet", "still no booking code", "without a reference": a thing asked for, not had (two words between at most). */
+function noneOfAThing(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NONE_OF.has(tokens[i])) continue;
+    for (let j = i + 1; j <= i + 3 && j < tokens.length && !NOT_OF_THE_THING.has(tokens[j]); j++) {
+      if (THINGS_ASKED.has(tokens[j])) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The cues of a message. `raw` is the message as typed (for the question mark), `normalized` its
  * normalised text (see normalizeText).
  */
@@ -227,13 +260,13 @@ export function findCues(raw: string, normalized: string): MessageCues {
   const worked = workedReading(tokens);
   const notWorked = anyPhrase(padded, NOT_WORKED) || worked === 'denied';
   return {
-    question: trimmed.endsWith('?') || /\?\s*["')\]]?\s*$/.test(trimmed.slice(-4)) || opensAsQuestion(padded, tokens) || anyPhrase(padded, QUESTION_ANYWHERE) || hypothetical,
+    question: trimmed.endsWith('?') || /\?\s*["')\]]?\s*$/.test(trimmed.slice(-4)) || asksMidway(trimmed) || opensAsQuestion(padded, tokens) || anyPhrase(padded, QUESTION_ANYWHERE) || hypothetical,
     hypothetical,
     failure: anyPhrase(padded, FAILURE) || failureInContext(tokens),
     notWorked,
     worked: worked === 'said' && !notWorked,
     dontKnow: anyPhrase(padded, DONT_KNOW),
-    dontHave: anyPhrase(padded, DONT_HAVE),
+    dontHave: anyPhrase(padded, DONT_HAVE) || noneOfAThing(tokens),
     skip: anyPhrase(padded, SKIP) || (anyPhrase(padded, WEAK_SKIP) && !notWorked),
     correction: anyPhrase(padded, CORRECTION),
     alreadySaid: anyPhrase(padded, ALREADY_SAID),

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { clarificationChoices } from '../../src/conversation/clarify';
+import { clarificationChoices, guessesWorthAsking } from '../../src/conversation/clarify';
 import { parseTarget, targetOf } from '../../src/conversation/target';
 import type { KnowledgeBase } from '../../src/knowledge/schema';
 import type { Understanding } from '../../src/nlu/types';
@@ -39,6 +39,24 @@ describe('clarificationChoices()', () => {
     const choices = clarificationChoices(understanding([{ kind: 'intent', id: 'human', confidence: 0.5 }, { kind: 'faq', id: 'refund-time', confidence: 0.05, question: 'q' }]), kb);
     expect(choices.map((c) => c.target)).to.deep.equal(['problem:double_charge', 'problem:booking_not_found', 'system:human', 'none']);
   });
+});
+
+describe('guessesWorthAsking()', () => {
+  const outOfScope = (candidates: Understanding['alternatives']): Understanding => ({ ...understanding(candidates), verdict: 'out_of_scope' });
+  const cases: Array<[string, Understanding, boolean]> = [
+    ['a problem guessed under the threshold ("your app wont let me in")', outOfScope([{ kind: 'intent', id: 'report.double_charge', confidence: 0.24 }]), true],
+    ['an FAQ guessed under the threshold', outOfScope([{ kind: 'faq', id: 'refund-time', confidence: 0.21, question: 'q' }]), true],
+    ['only noise ("best pizza topping")', outOfScope([{ kind: 'intent', id: 'report.double_charge', confidence: 0.12 }]), false],
+    ['only a system intent, however sure', outOfScope([{ kind: 'intent', id: 'human', confidence: 0.9 }]), false],
+    ['a guess the KB no longer has', outOfScope([{ kind: 'faq', id: 'gone', confidence: 0.5, question: 'q' }]), false],
+    ['nothing at all', outOfScope([]), false],
+    ['two close guesses (ambiguous)', understanding([{ kind: 'faq', id: 'refund-time', confidence: 0.3, question: 'q' }]), true],
+  ];
+  for (const [what, u, expected] of cases) {
+    it(`should say ${expected ? '"did you mean"' : '"outside what I can help with"'} for ${what}`, () => {
+      expect(guessesWorthAsking(u, kb)).to.equal(expected);
+    });
+  }
 });
 
 describe('parseTarget()', () => {

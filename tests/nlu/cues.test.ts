@@ -35,6 +35,8 @@ const TABLES: Array<[CueName, string[], string[]]> = [
       'can my kids stay for free',
       'do they have a cot',
       'what a shame, is there another tour?',
+      'wait, where exactly am i supposed to type it? maybe i put it in the wrong box',
+      'is breakfast included? we land at 6am',
     ],
     [
       'island tour was cancelled',
@@ -58,6 +60,9 @@ const TABLES: Array<[CueName, string[], string[]]> = [
       'should be the 17th, not the 16th',
       'is not working',
       'have been waiting 2 hours',
+      // A "?" that closes no question: a link's query, a lone "?" after a code.
+      'the link https://wanderly.example/trip?id=4 shows nothing',
+      'my ref WL-H482913? no wait, WL-H482931',
     ],
   ],
   [
@@ -137,7 +142,7 @@ const TABLES: Array<[CueName, string[], string[]]> = [
   ],
   [
     'worked',
-    ['it worked!', 'that worked, thanks', 'works now', 'Found him, he was at exit B', 'found it', 'sorted', 'all good now', 'got it thanks', 'the driver is here'],
+    ['it worked!', 'that worked, thanks', 'works now', 'Found him, he was at exit B', 'found it', 'sorted', 'all good now', 'got it thanks', 'the driver is here', 'oh nvm, pressed the apple button and im in now', 'host finally let us in'],
     [
       "didn't work",
       'it worked before but not working now',
@@ -151,6 +156,8 @@ const TABLES: Array<[CueName, string[], string[]]> = [
       'I never got my refund',
       "I haven't got it",
       'not resolved yet',
+      'im in the lobby and nobody is here',
+      "it still hasn't let me in",
     ],
   ],
   [
@@ -160,8 +167,8 @@ const TABLES: Array<[CueName, string[], string[]]> = [
   ],
   [
     'dontHave',
-    ["I don't have it", 'I dont have the reference', 'lost my confirmation email', "I haven't got it", 'cant find my confirmation', 'I have no reference', 'no booking number on the email'],
-    ['I have it here', 'I have the number', 'here it is: WL-H482913', 'donthave'],
+    ["I don't have it", 'I dont have the reference', 'lost my confirmation email', "I haven't got it", 'cant find my confirmation', 'I have no reference', 'no booking number on the email', 'ok. no file number yet, still queuing', 'still no conf code from them', 'came without any receipt'],
+    ['I have it here', 'I have the number', 'here it is: WL-H482913', 'donthave', 'no, the number is 0612', 'no problem, the code works now', 'nothing wrong with the voucher'],
   ],
   [
     'skip',
@@ -196,13 +203,13 @@ const TABLES: Array<[CueName, string[], string[]]> = [
   ],
   [
     'declinePerson',
-    ['no need for a person', "i don't want an agent", 'no thanks', "I'll try myself first", 'keep going', 'lets continue', 'I dont need anyone', 'no human, just tell me'],
+    ['no need for a person', "i don't want an agent", 'no thanks', "I'll try myself first", 'keep going', 'lets continue', 'I dont need anyone', 'no human, just tell me', 'i dont want to talk to anyone, just give me my money back', "i'll do it myself then"],
     ['I want an agent', 'talk to someone', 'a real person please', 'I need a person', 'keep the booking', 'a human being please'],
   ],
   [
     'person',
-    ['talk to someone', 'a real person please', 'not another bot', 'put me through to a supervisor', 'can someone call me', 'i need someone now', 'speak w someone', 'is there a real human'],
-    ['a personal question', 'someone took my bag', 'the hotel staff were no help', 'the bot said so', 'the agent at the desk was rude', 'my manager booked it'],
+    ['talk to someone', 'a real person please', 'not another bot', 'put me through to a supervisor', 'can someone call me', 'i need someone now', 'speak w someone', 'is there a real human', 'pls can someone from the platform just deal with this', 'is there anyone i can call?', 'could somebody ring me please'],
+    ['a personal question', 'someone took my bag', 'the hotel staff were no help', 'the bot said so', 'the agent at the desk was rude', 'my manager booked it', 'the driver said he would call me', 'someone can pick us up at 5', 'i called the hotel and nobody answered'],
   ],
   [
     'waiting',

@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import type { Decision, DialogueAct, Pending } from '../../src/conversation/acts';
+import { interpret, type Situation } from '../../src/conversation/interpret';
+import { emptyMemory, remember, type ConversationMemory } from '../../src/conversation/memory';
+import type { KnowledgeBase } from '../../src/knowledge/schema';
+import { createNluEngine, type SerializableNluEngine } from '../../src/nlu';
+import { readMessage } from '../../src/nlu/reading';
+import { context } from '../nlu/entities/context';
+import { shippedKb } from '../helpers/shippedKb';
+
+// The understanding step's decisions on the shipped knowledge base, with its trained NLU: each row is a
+// traveller's message where the conversation stands, and what it must (and must not) be taken for.
+
+interface Row {
+  say: string;
+  /** The problem being walked through (none: outside any walkthrough). */
+  problem?: string;
+  pending?: Pending;
+  known?: Record<string, string>;
+  /** The memory before the message (turns, the last answer, the last resolution). */
+  memory?: Partial<ConversationMemory>;
+  act?: DialogueAct;
+  notAct?: DialogueAct;
+  decision?: Partial<Decision>;
+  notDecision?: Decision['kind'];
+}
+
+let kb: KnowledgeBase;
+let nlu: SerializableNluEngine;
+
+function decide(row: Row) {
+  const reading = readMessage(row.say, nlu, context({ timeZone: 'Europe/Lisbon' }));
+  const before: ConversationMemory = { ...emptyMemory(), ...row.memory };
+  const situation: Situation = {
+    pending: row.pending ?? { kind: 'nothing' },
+    ...(row.problem ? { problem: kb.problems.find((p) => p.id === row.problem)! } : {}),
+    known: row.known ?? {},
+    memory: remember(before, reading),
+  };
+  return interpret(reading, situation, kb, nlu);
+}
+
+function check(rows: Array<[string, Row]>): void {
+  for (const [what, row] of rows) {
+    it(`should read ${JSON.stringify(row.say)} as ${what}`, () => {
+      const got = decide(row);
+      if (row.act) expect(got.act, 'act').to.equal(row.act);
+      if (row.notAct) expect(got.act, 'act').not.to.equal(row.notAct);
+      if (row.decision) expect(got.decision, 'decision').to.deep.include(row.decision);
+      if (row.notDecision) expect(got.decision.kind, 'decision').not.to.equal(row.notDecision);
+    });
+  }
+}
+
+describe('interpret() on the shipped knowledge base', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    kb = await shippedKb();
+    nlu = createNluEngine(kb);
+  });
+
+  describe('feedback on a step', () => {
+    const step: Pending = { kind: 'step', stepId: 'check_voucher' };
+    check([
+      ['unclear when the traveller did the step but does not say it worked', { say: 'checked the voucher like you said, it says what i thought it would', problem: 'transfer_driver_no_show', pending: step, decision: { kind: 'step_outcome', outcome: 'unclear' } }],
+      ['a failure', { say: 'walked past every exit, no sign with my name anywhere', problem: 'transfer_driver_no_show', pending: step, act: 'feedback', decision: { kind: 'step_outcome', outcome: 'failure' } }],
+      ['a success', { say: 'found him, he was at the other exit', problem: 'transfer_driver_no_show', pending: step, decision: { kind: 'step_outcome', outcome: 'success' } }],
+      ['a success although "not" is in it', { say: 'manager found it under schmitt not schmidt, we have a room', problem: 'hotel_no_reservation', pending: step, decision: { kind: 'step_outcome', outcome: 'success' } }],
+      ['unclear when it only acknowledges the step', { say: 'ok', problem: 'transfer_driver_no_show', pending: step, decision: { kind: 'step_outcome', outcome: 'unclear' } }],
+      ['no success from a lexicon that misreads the mood', { say: 'honestly this is a joke', problem: 'transfer_driver_no_show', pending: step, decision: { kind: 'step_outcome', outcome: 'unclear' } }],
+      ['a request for a person, not feedback', { say: 'pls can someone from your side just deal with this, the kids are falling asleep on the floor', problem: 'transfer_driver_no_show', pending: step, act: 'request_person', decision: { kind: 'person' } }],
+    ]);
+  });
+
+  describe('answers and corrections', () => {
+    check([
+      ['an answer: the reference was not known, "sorry" or not', { say: 'sorry, its WL-F205847', problem: 'flight_changed_cancelled', pending: { kind: 'fact', name: 'bookingReference' }, act: 'answer', decision: { kind: 'facts' } }],
+      ['a correction: it replaces the reference known', { say: 'sorry typo, its WL-F205874', problem: 'flight_changed_cancelled', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-F205847' }, act: 'correction', decision: { kind: 'facts' } }],
+      ['the value shown said again, which changes nothing', { say: '642 pounds', problem: 'booking_not_found', pending: { kind: 'confirm' }, known: { chargeAmount: '642.00 GBP' }, act: 'answer', decision: { kind: 'facts' }, notDecision: 'rephrase' }],
+      ['"I don\'t have it" for a file reference not given yet', { say: 'ok. no file number yet, still queuing', problem: 'baggage_lost_delayed', pending: { kind: 'fact', name: 'fileReference' }, act: 'answer', notDecision: 'rephrase' }],
+    ]);
+  });
+
+  describe('outside any walkthrough', () => {
+    check([
+      ['a report, not a "no"', { say: 'no confirmation whatsoever for my car hire in malaga', notDecision: 'system', notAct: 'answer' }],
+      ['a "no" that opens a longer answer', { say: 'no thats not the right booking at all', problem: 'wrong_details_entered', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-H590144' }, decision: { kind: 'change' } }],
+      ['not a request for a person when the traveller refuses one', { say: 'i dont want to talk to anyone, i just want my 138 euros back', notAct: 'request_person' }],
+    ]);
+  });
+
+  describe('after a resolution', () => {
+    const resolved = { lastResolved: { caseId: 'case-1', problemId: 'locked_out', turn: 5 }, turn: 6 };
+    check([
+      ['the fix that did not hold', { say: 'it didnt work after all, the code stopped working this morning', memory: resolved, act: 'feedback', decision: { kind: 'came_back', caseId: 'case-1' } }],
+      ['the same problem back, said as a failure', { say: 'locked out again, the keypad code is refused', memory: resolved, decision: { kind: 'came_back', caseId: 'case-1' } }],
+      ['a new report once the resolution is long past', { say: 'it didnt work after all, the code stopped working this morning', memory: { ...resolved, turn: 20 }, notDecision: 'came_back' }],
+      ['feedback on the answer given since, not on the resolution', { say: "that didn't work", memory: { ...resolved, turn: 8, lastAnswer: { faqId: 'refund-timeline', text: 'how long does a refund take', turn: 7 } }, decision: { kind: 'faq_failed', faqId: 'refund-timeline' } }],
+      ['a question, not a relapse', { say: 'how do i rate the help i got?', memory: resolved, notDecision: 'came_back' }],
+    ]);
+  });
+});
