@@ -12,17 +12,11 @@ import { knowledgeBaseInput, readRows } from './eval/inputs';
 import { ProgressBar } from './eval/progress';
 import { reportHtml } from './eval/report';
 import { runMain } from './runMain';
+import { defaultIo, type EvalIo } from './eval/io';
 
 const USAGE = 'usage: npm run --silent eval -- --train FILE --test FILE [--val FILE] [--json] [--report DIR] [--kb DIR]';
 
-/** Where the CLI writes; injectable for tests. */
-export interface EvalIo {
-  stdout: (line: string) => void;
-  stderr: NodeJS.WriteStream;
-  progress: boolean;
-}
-
-const defaultIo: EvalIo = { stdout: (line) => console.log(line), stderr: process.stderr, progress: true };
+export type { EvalIo };
 
 /** Runs the CLI; returns the exit code (0 ok, 2 bad usage or input). */
 export async function main(argv: string[], io: EvalIo = defaultIo): Promise<number> {

@@ -16,18 +16,12 @@ import { belowFloor, metricsTable, setMetrics, type Floor, type SetMetrics } fro
 import { reportHtml } from './conversations/report';
 import { ConversationRunner, type ConversationRun } from './conversations/run';
 import { runMain } from './runMain';
+import { defaultIo, type EvalIo } from './eval/io';
 
 const USAGE = 'usage: npm run --silent eval:conversations -- [--set dev|heldout] [--json] [--report DIR] [--floor] [--tests DIR] [--kb DIR] [--only ID]';
 const RERUN = 'npm run eval:conversations';
 
-/** Where the CLI writes; injectable for tests. */
-export interface EvalIo {
-  stdout: (line: string) => void;
-  stderr: NodeJS.WriteStream;
-  progress: boolean;
-}
-
-const defaultIo: EvalIo = { stdout: (line) => console.log(line), stderr: process.stderr, progress: true };
+export type { EvalIo };
 
 const share = z.number().min(0).max(1);
 const count = z.number().int().min(0);

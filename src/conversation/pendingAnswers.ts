@@ -4,10 +4,13 @@ import type { FactTaken, Interpretation } from './acts';
 import { choiceByOrdinal, choiceNamed, entityKindFor, valueFor } from './factTaking';
 import type { Situation } from './interpret';
 import { lastMention } from './memory';
-import { askedFaq, FAQ_FOR_QUESTION, reportedProblem, systemIntent } from './readingSignals';
+import { askedFaq, FAQ_FOR_QUESTION, problemsInParts, reportedProblem, systemIntent } from './readingSignals';
 import { normalizeText } from '../nlu/normalize';
 
 type YesNo = 'yes' | 'no' | undefined;
+
+/** Confidence from which an FAQ answers a question said beside the value asked for. */
+const FAQ_BESIDE_AN_ANSWER = 0.4;
 
 /** Words that name a fact of each kind ("change the date", "the phone number is wrong"). */
 const KIND_WORDS: Record<string, readonly string[]> = {
@@ -103,6 +106,8 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   if (!spec) return null;
   const topic = `fact:${name}`;
   const given = facts.find((f) => f.name === name);
+  // "Arrivals exit B. how long do drivers wait anyway?": the value is kept and the question answered.
+  if (given && reading.cues.question && askedFaq(reading, kb, FAQ_BESIDE_AN_ANSWER)) return null;
   if (given) return answer(topic, { kind: 'facts' }, facts, actOfFacts(facts));
   // "Can I leave my bags even if I don't have a room?" is a question, not "I don't have it".
   if (asksAQuestion(reading, kb)) return null;
@@ -173,14 +178,17 @@ function outcomeAnswer(reading: MessageReading, kb: KnowledgeBase, choices: stri
 }
 
 /** Feedback on a step: it worked, it did not, it cannot be told (ask), or a fact corrected on the way. */
-function stepAnswer(reading: MessageReading, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo): Interpretation | null {
+function stepAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo): Interpretation | null {
   if (asksOrCommands(reading, kb) || reading.gibberish) return null;
   const outcome = stepResult(reading, yn);
   // A value corrected on the way is a correction; a new one said with the result ("done, the desk gave me
   // file LHRKL50321") is feedback on the step, and the fact is taken with it.
   if (facts.length > 0 && (facts.some((f) => f.correction) || outcome === 'unclear')) return answer(`fact:${facts[0].name}`, { kind: 'facts' }, facts, actOfFacts(facts));
   // Another problem said outright ("also, my card was charged twice") waits its turn; a description of this one is feedback.
-  if (reading.parts.length > 1 && /\b(also|another|other|second|separate)\b/.test(reading.normalized)) return null;
+  // "I'd rather go another day" is this one's answer: only a problem the NLU names, other than this one, waits.
+  if (reading.parts.length > 1 && /\b(also|another|other|second|separate)\b/.test(reading.normalized)) {
+    if (problemsInParts(reading, kb).some((id) => id !== situation.problem?.id)) return null;
+  }
   return answer('step', { kind: 'step_outcome', outcome }, facts, 'feedback');
 }
 
@@ -204,7 +212,7 @@ export function answerToPending(reading: MessageReading, situation: Situation, k
     case 'outcome':
       return outcomeAnswer(reading, kb, pending.choices);
     case 'step':
-      return stepAnswer(reading, kb, facts, yn);
+      return stepAnswer(reading, situation, kb, facts, yn);
     case 'remedy':
       return remedyAnswer(reading, yn, pending.remedyIds);
     default:

@@ -23,6 +23,8 @@ interface Row {
   notAct?: DialogueAct;
   decision?: Partial<Decision>;
   notDecision?: Decision['kind'];
+  /** The facts taken, by name. */
+  facts?: string[];
 }
 
 let kb: KnowledgeBase;
@@ -48,6 +50,7 @@ function check(rows: Array<[string, Row]>): void {
       if (row.notAct) expect(got.act, 'act').not.to.equal(row.notAct);
       if (row.decision) expect(got.decision, 'decision').to.deep.include(row.decision);
       if (row.notDecision) expect(got.decision.kind, 'decision').not.to.equal(row.notDecision);
+      if (row.facts) expect(got.facts.map((f) => f.name), 'facts').to.deep.equal(row.facts);
     });
   }
 }
@@ -78,6 +81,8 @@ describe('interpret() on the shipped knowledge base', function () {
       ['an answer: the reference was not known, "sorry" or not', { say: 'sorry, its WL-F205847', problem: 'flight_changed_cancelled', pending: { kind: 'fact', name: 'bookingReference' }, act: 'answer', decision: { kind: 'facts' } }],
       ['a correction: it replaces the reference known', { say: 'sorry typo, its WL-F205874', problem: 'flight_changed_cancelled', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-F205847' }, act: 'correction', decision: { kind: 'facts' } }],
       ['the value shown said again, which changes nothing', { say: '642 pounds', problem: 'booking_not_found', pending: { kind: 'confirm' }, known: { chargeAmount: '642.00 GBP' }, act: 'answer', decision: { kind: 'facts' }, notDecision: 'rephrase' }],
+      ['a question answered, with the value asked for kept', { say: 'WL-H590144. how long does a refund normally take to show up?', problem: 'refund_not_received', pending: { kind: 'fact', name: 'bookingReference' }, act: 'question', decision: { kind: 'answer_faq' }, facts: ['bookingReference'] }],
+      ['feedback on this tour, not another problem', { say: "they replied, no seats left. i'd rather go another day if there is one", problem: 'tour_cancelled_by_operator', pending: { kind: 'step', stepId: 'contact_operator' }, act: 'feedback' }],
       ['"I don\'t have it" for a file reference not given yet', { say: 'ok. no file number yet, still queuing', problem: 'baggage_lost_delayed', pending: { kind: 'fact', name: 'fileReference' }, act: 'answer', notDecision: 'rephrase' }],
     ]);
   });
@@ -87,6 +92,15 @@ describe('interpret() on the shipped knowledge base', function () {
       ['a report, not a "no"', { say: 'no confirmation whatsoever for my car hire in malaga', notDecision: 'system', notAct: 'answer' }],
       ['a "no" that opens a longer answer', { say: 'no thats not the right booking at all', problem: 'wrong_details_entered', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-H590144' }, decision: { kind: 'change' } }],
       ['not a request for a person when the traveller refuses one', { say: 'i dont want to talk to anyone, i just want my 138 euros back', notAct: 'request_person' }],
+    ]);
+  });
+
+  describe('while a person has the case', () => {
+    const person: Pending = { kind: 'person', status: 'queued' };
+    check([
+      ['where the case stands', { say: 'k how long', pending: person, act: 'command', decision: { kind: 'system', name: 'status' } as Partial<Decision> }],
+      ['a question answered by the bot', { say: 'how long does a refund usually take to reach my card?', pending: person, act: 'question', decision: { kind: 'answer_faq' } }],
+      ['a message for the person', { say: 'the receptionist says they can give us a room at 6pm', pending: person, decision: { kind: 'relay' } }],
     ]);
   });
 

@@ -1,12 +1,8 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/app';
-import { parseConfig } from '../../src/config';
-import { createLogger } from '../../src/shared/logger';
-import { launchChromium, watchProblems } from './browser';
+import type { Page } from 'playwright-core';
+import { startWebChatRig, type WebChatRig } from './browser';
 
 const REPORTS = path.resolve(__dirname, '../../reports');
 const WAIT = { timeout: 30_000 };
@@ -17,28 +13,18 @@ const WAIT = { timeout: 30_000 };
  * walkthrough is answered and the walkthrough resumes, "I don't know" has a way out.
  */
 describe('Web chat page: everyday language across a conversation (full app in Chromium)', () => {
-  let app: App;
-  let browser: Browser;
+  let rig: WebChatRig;
   let page: Page;
   let origin: string;
-  let dataDir: string;
   let problems: string[];
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'rebound-e2e-understanding-'));
-    const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KB_DIR: path.resolve(__dirname, '../../knowledge') });
-    if (!config.ok) throw new Error(config.errors.join('; '));
-    app = await createApp(config.value, { logger: createLogger('warn') });
-    origin = `http://127.0.0.1:${(await app.start(0, '127.0.0.1')).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-    problems = watchProblems(page);
+    rig = await startWebChatRig('understanding');
+    ({ page, origin, problems } = rig);
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig?.stop();
   });
 
   const transcript = () => page.locator('.webchat__basic-transcript');

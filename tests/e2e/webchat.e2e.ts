@@ -1,39 +1,26 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/app';
-import { parseConfig } from '../../src/config';
-import { createLogger } from '../../src/shared/logger';
-import { launchChromium, watchProblems } from './browser';
+import type { Page } from 'playwright-core';
+import type { App } from '../../src/app';
+import { startWebChatRig, type WebChatRig } from './browser';
 
 const REPORTS = path.resolve(__dirname, '../../reports');
 
 describe('Web chat page (full app in Chromium)', () => {
+  let rig: WebChatRig;
   let app: App;
-  let browser: Browser;
   let page: Page;
   let origin: string;
-  let dataDir: string;
   let problems: string[];
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'rebound-e2e-'));
-    const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KB_DIR: path.resolve(__dirname, '../../knowledge') });
-    if (!config.ok) throw new Error(config.errors.join('; '));
-    app = await createApp(config.value, { logger: createLogger('warn') });
-    const address = await app.start(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    problems = watchProblems(page);
+    rig = await startWebChatRig('webchat', { width: 900, height: 900 });
+    ({ app, page, origin, problems } = rig);
   });
 
   after(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await rig?.stop();
   });
 
   const transcript = (p: Page) => p.locator('.webchat__basic-transcript');
