@@ -26,6 +26,9 @@ export interface Situation {
 /** Confidence from which an FAQ answers a question asked in the middle of a recovery, whatever else it reads as. */
 const FAQ_MIDWAY = 0.4;
 
+/** Words that name a person from the team, in a yes to the person offered. */
+const PERSON_WORDS = /\b(?:person|someone|somebody|human|agent|colleague|connect|team)\b/;
+
 /** How many turns after an answer a follow-up or "that didn't work" still refers to it. */
 const ANSWER_CONTEXT_TURNS = 3;
 /** How many turns after a resolution "it didn't work after all" still refers to it. */
@@ -60,6 +63,8 @@ export function interpret(reading: MessageReading, situation: Situation, kb: Kno
   if (!freeText && reading.cues.stop && !reading.cues.question && !reading.cues.worked) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
   // Two questions open (a person offered, then "is this right?"): a bare yes or no answers the last one asked.
   if (situation.offer && situation.offerLast !== false && yn && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: yn === 'yes' }, [], 'offer');
+  // A yes that names a person ("yes please, a person") accepts the person offered, whichever question came last.
+  if (situation.offer && yn === 'yes' && facts.length === 0 && PERSON_WORDS.test(reading.normalized)) return result('answer', { kind: 'offer_answer', accept: true }, [], 'offer');
   const answered = answerToPending(reading, situation, kb, facts, yn);
   if (answered) return situation.offer && answered.act !== 'question' ? { ...answered, declinesOffer: situation.offer } : answered;
   return general(reading, situation, kb, nlu, facts, yn);

@@ -95,6 +95,23 @@ describe('interpret() on the shipped knowledge base', function () {
     ]);
   });
 
+  describe('with a person offered and a fact asked after it', () => {
+    const rows: Array<[string, string, Decision['kind'] | undefined]> = [
+      ['the person offered, accepted', 'yes please, a person', 'offer_answer'],
+      ['the person offered, accepted in other words', 'yeah connect me to someone', 'offer_answer'],
+      ['not an answer to the offer', 'terminal 1, by the pharmacy', 'facts'],
+    ];
+    for (const [what, say, kind] of rows) {
+      it(`should read ${JSON.stringify(say)} as ${what}`, () => {
+        const reading = readMessage(say, nlu, context());
+        const problem = kb.problems.find((p) => p.id === 'transfer_driver_no_show')!;
+        const got = interpret(reading, { pending: { kind: 'fact', name: 'pickupPoint' }, offer: 'high_stakes', offerLast: false, problem, known: {}, memory: remember(emptyMemory(), reading) }, kb, nlu);
+        expect(got.decision.kind).to.equal(kind);
+        if (kind === 'offer_answer') expect(got.decision).to.deep.include({ accept: true });
+      });
+    }
+  });
+
   describe('while a person has the case', () => {
     const person: Pending = { kind: 'person', status: 'queued' };
     check([

@@ -92,6 +92,11 @@ describe('NluEngine', () => {
       expect(restoreNluEngine(nluFixtureKb, { format: 'x' }).ok).to.equal(false);
       expect(restoreNluEngine(nluFixtureKb, null).ok).to.equal(false);
     });
+
+    it('should refuse a model cached before the nearest-neighbour blend, so it is retrained', () => {
+      const stale = { ...engine.serialize(), format: 'rebound-nlu-engine/1' };
+      expect(restoreNluEngine(nluFixtureKb, stale).ok).to.equal(false);
+    });
   });
 
   describe('version', () => {

@@ -30,6 +30,33 @@ describe('IntentClassifier', () => {
     });
   });
 
+  describe('rank() with the nearest-neighbour blend', () => {
+    // One phrasing of a small class ("lost my suitcase") that shares no word with its other examples.
+    const fewShot: LabeledText[] = [
+      ...['my flight was cancelled', 'the airline cancelled my flight', 'flight cancelled today', 'they cancelled the flight'].map((text) => ({ text, intent: 'flight_cancelled' })),
+      ...['where is my bag', 'my luggage did not arrive', 'lost my suitcase at the airport'].map((text) => ({ text, intent: 'bag_lost' })),
+      ...['tell me a joke', 'what time is it'].map((text) => ({ text, intent: 'oos' })),
+    ];
+
+    it('should rank a message worded like one example of a small class higher with the blend than without', () => {
+      const blended = IntentClassifier.train(fewShot).rank('lost suitcase airport');
+      const alone = IntentClassifier.train(fewShot, { knnWeight: 0 }).rank('lost suitcase airport');
+      expect(blended.ranking[0].intent).to.equal('bag_lost');
+      expect(blended.ranking[0].probability).to.be.greaterThan(alone.ranking.find((r) => r.intent === 'bag_lost')!.probability);
+    });
+
+    it('should leave the blend out when the classes are large (the softmax alone)', () => {
+      const text = 'lost suitcase airport';
+      const large = IntentClassifier.train(fewShot, { knnMaxMedianExamples: 2 }).rank(text);
+      expect(large).to.deep.equal(IntentClassifier.train(fewShot, { knnWeight: 0 }).rank(text));
+    });
+
+    it('should keep probabilities that sum to 1 with the out-of-scope mass', () => {
+      const { ranking, oosProbability } = IntentClassifier.train(fewShot).rank('my bag is lost', 10);
+      expect(ranking.reduce((sum, r) => sum + r.probability, oosProbability)).to.be.closeTo(1, 1e-9);
+    });
+  });
+
   describe('train()', () => {
     it('should be deterministic: same data, same probabilities', () => {
       const a = IntentClassifier.train(rows).rank('flight to rome');
@@ -47,6 +74,11 @@ describe('IntentClassifier', () => {
       const model = IntentClassifier.train(rows);
       const restored = IntentClassifier.restore(JSON.parse(JSON.stringify(model.serialize())));
       for (const text of ['flihgt to rome', 'rain', '']) expect(restored.rank(text)).to.deep.equal(model.rank(text));
+    });
+
+    it('should refuse data of the format before the nearest-neighbour blend', () => {
+      const data = { ...IntentClassifier.train(rows).serialize(), format: 'rebound-intent-classifier/1' };
+      expect(() => IntentClassifier.restore(data as never)).to.throw(/unknown classifier format/);
     });
   });
 });
