@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/schema';
 import { fail, ok, type Result } from '../shared/result';
-import { FaqSearch } from './faqSearch';
+import { FaqSearch, type FaqCandidate, type FaqHit } from './faqSearch';
 import { expandFaqClass, faqMode, sampleFaqRows, type FaqMode } from './faqRetrieval';
-import { IntentClassifier, type ClassifierData, type ClassifierOptions, type LabeledText } from './intentClassifier';
+import { IntentClassifier, type ClassifierData, type ClassifierOptions, type IntentRanking, type LabeledText } from './intentClassifier';
 import { kbContentHash } from '../knowledge/hash';
 import { GENERIC_OOS_EXAMPLES } from './oosExamples';
 import { decide, type CandidateSources } from './verdict';
@@ -59,7 +59,23 @@ function engineRows(kb: NluKnowledge, mode: FaqMode): LabeledText[] {
   return rows.length === 0 ? rows : [...rows, ...GENERIC_OOS_EXAMPLES.map((text) => ({ text, intent: 'oos' }))];
 }
 
+/** How many candidates an understanding keeps; restricted to FAQs, more (the FAQs ranked below problems). */
+const TOP_K = 8;
+const WIDE_TOP_K = 40;
+/** How many recent texts keep their scores (a message, its FAQ-only reading, the turn's re-readings). */
+const RECENT_TEXTS = 8;
+
+/** What the classifier and the FAQ index make of one text, before any decision. */
+interface Scored {
+  ranked: IntentRanking;
+  /** Retrieval mode: the FAQ entries the index retrieves. */
+  retrieved?: FaqCandidate[];
+  hits: FaqHit[];
+}
+
 class KbNluEngine implements SerializableNluEngine {
+  private readonly recent = new Map<string, Scored>();
+
   constructor(
     private readonly mode: FaqMode,
     readonly version: string,
@@ -70,18 +86,36 @@ class KbNluEngine implements SerializableNluEngine {
 
   understand(text: string, options: UnderstandOptions = {}): Understanding {
     try {
+      const { ranked, retrieved, hits } = this.scored(typeof text === 'string' ? text : '');
       // Restricted to FAQs, the FAQ entries ranked below problems and system intents must still be seen.
-      const ranked = this.classifier.rank(typeof text === 'string' ? text : '', options.only ? 40 : 8);
+      const top = { ...ranked, ranking: ranked.ranking.slice(0, options.only ? WIDE_TOP_K : TOP_K).map((r) => ({ ...r })) };
       // Retrieval mode: the shared FAQ class's probability is shared among the entries the index retrieves.
-      const ranking = this.mode === 'retrieval' ? expandFaqClass(ranked, this.sources.faqSearch.rank(text, 5)) : ranked;
-      // Retrieval mode scores entries by cosine already (typo-corrected); fuse.js's bitap over many questions
-      // built from the same phrasings rates the wrong ones as close, so its hits are not evidence there.
-      const hits = this.mode === 'retrieval' ? [] : this.sources.faqSearch.search(text, 5);
+      const ranking = retrieved ? expandFaqClass(top, retrieved) : top;
       return decide(ranking, hits, this.sources, this.thresholds, options.only);
     } catch {
       // Never fail a turn on a message: an unexpected input is simply not understood.
       return { verdict: 'out_of_scope', best: null, alternatives: [], normalized: '' };
     }
+  }
+
+  /**
+   * The classifier's ranking and the FAQ search's hits for a text, kept for the last few texts: one message
+   * is understood whole, restricted to FAQs when it is a question, and again in the same turn's decisions.
+   */
+  private scored(text: string): Scored {
+    const kept = this.recent.get(text);
+    if (kept) return kept;
+    const retrieval = this.mode === 'retrieval';
+    // Retrieval mode scores entries by cosine already (typo-corrected); fuse.js's bitap over many questions
+    // built from the same phrasings rates the wrong ones as close, so its hits are not evidence there.
+    const scored: Scored = {
+      ranked: this.classifier.rank(text, WIDE_TOP_K),
+      ...(retrieval ? { retrieved: this.sources.faqSearch.rank(text, 5) } : {}),
+      hits: retrieval ? [] : this.sources.faqSearch.search(text, 5),
+    };
+    if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, scored);
+    return scored;
   }
 
   serialize(): SerializedNluEngine {

@@ -98,7 +98,19 @@ function maskEntities(text: string, entities: readonly Entity[]): string {
 function partsOf(text: string, nlu: Understander): MessagePart[] {
   const pieces = text.replace(/\s+/g, ' ').split(PART_SPLIT).map((p) => p.trim()).filter((p) => p.split(' ').length >= 3);
   if (pieces.length < 2) return [];
-  return pieces.slice(0, MAX_PARTS).map((p) => ({ text: p, understanding: nlu.understand(p) }));
+  return pieces.slice(0, MAX_PARTS).map((p) => lazyPart(p, nlu));
+}
+
+/** A clause understood only when a decision looks at it (a second problem, a clearer clause): most turns never do. */
+function lazyPart(text: string, nlu: Understander): MessagePart {
+  let understanding: Understanding | undefined;
+  return {
+    text,
+    get understanding() {
+      understanding ??= nlu.understand(text);
+      return understanding;
+    },
+  };
 }
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
