@@ -1,4 +1,4 @@
-import type { FactSpec, Problem } from '../knowledge/schema';
+import type { FactSpec, KnowledgeBase, Problem } from '../knowledge/schema';
 import type { Entity, EntityKind } from '../nlu/entities/types';
 import type { MessageReading } from '../nlu/reading';
 import { normalizeText } from '../nlu/normalize';
@@ -48,6 +48,19 @@ const STOP = new Set(['the', 'a', 'an', 'or', 'and', 'my', 'i', 'it', 'to', 'of'
 
 function contentStems(text: string): string[] {
   return text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/['’]/g, '').split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w)).map(stem);
+}
+
+/**
+ * The problem a request about the traveller's own booking names through one of its choices ("can I move
+ * WL-H590144 to the 18th?", "can i add a third person to WL-T402577?"): among the problems for the
+ * booking's product, the only one with a choice fact the words name; none when several do.
+ */
+export function problemRequested(reading: MessageReading, kb: KnowledgeBase): string | undefined {
+  const reference = reading.entities.find((e) => e.kind === 'bookingReference');
+  if (!reference) return undefined;
+  const product = kb.platform.referenceFormats.find((f) => new RegExp(`^(?:${f.pattern})$`).test(reference.value))?.product;
+  const named = kb.problems.filter((p) => (!product || p.products.includes(product)) && p.facts.some((f) => f.kind === 'choice' && !!choiceNamed(f, reading.normalized)));
+  return named.length === 1 ? named[0].id : undefined;
 }
 
 /**

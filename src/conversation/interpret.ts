@@ -2,7 +2,7 @@ import type { KnowledgeBase, Problem } from '../knowledge/schema';
 import type { MessageReading, Understander } from '../nlu/reading';
 import type { HandoffReason } from '../recovery/types';
 import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from './acts';
-import { factsFromMessage } from './factTaking';
+import { factsFromMessage, problemRequested } from './factTaking';
 import type { ConversationMemory } from './memory';
 import { answerToPending } from './pendingAnswers';
 import { askedFaq, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, yesOrNo } from './readingSignals';
@@ -132,6 +132,13 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   const sameAnswer = recentAnswer && opensAsFollowUp(reading) && !faq ? recentAnswer.faqId : undefined;
   const follow = recentAnswer && isFollowUp(reading) ? followUpFaq(reading, recentAnswer, nlu, kb) ?? sameAnswer : undefined;
   if ((asks || !reported) && (follow ?? faq)) return result('question', { kind: 'answer_faq', faqId: (follow ?? faq)! }, facts, `faq:${follow ?? faq}`);
+  // "Can I move WL-H590144 to the 18th-21st?": no answer fits and the NLU names no problem, but the traveller
+  // asks for something done to their own booking that one playbook's choices name.
+  const requested = reported || (reading.cues.hypothetical && !reading.cues.request) ? undefined : problemRequested(reading, kb);
+  if (requested) {
+    if (problem) return result('problem_report', requested === problem.id ? { kind: 'resume' } : { kind: 'queue_problem', problemId: requested }, facts, `problem:${requested}`);
+    return result('problem_report', { kind: 'start_problem', problemId: requested, also: [] }, facts, `problem:${requested}`);
+  }
   // A plain question that no answer fits well: offer the closest answers rather than start a walkthrough.
   if (asks && !reading.cues.request && reading.asQuestion?.best) return result('question', { kind: 'clarify' }, facts);
   if (reported) {

@@ -91,6 +91,10 @@ describe('interpret() on the shipped knowledge base', function () {
     check([
       ['a report, not a "no"', { say: 'no confirmation whatsoever for my car hire in malaga', notDecision: 'system', notAct: 'answer' }],
       ['a "no" that opens a longer answer', { say: 'no thats not the right booking at all', problem: 'wrong_details_entered', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-H590144' }, decision: { kind: 'change' } }],
+      ['a request to change their own booking, named by a choice of its playbook', { say: 'my friend wants to come along sunday, can i add a third person to WL-T402577?', act: 'problem_report', decision: { kind: 'start_problem', problemId: 'change_or_cancel_booking' } as Partial<Decision> }],
+      ['a request to move the dates of their own booking', { say: 'can you move WL-H590144 to the 20th-23rd instead?', act: 'problem_report', decision: { kind: 'start_problem', problemId: 'change_or_cancel_booking' } as Partial<Decision> }],
+      ['a question for an answer, not a change, however close the words', { say: 'WL-H590144: what time can i check in at the earliest?', notDecision: 'start_problem' }],
+      ['a hypothetical, not a request', { say: 'say I cancel WL-H590144 tomorrow, would I get all my money back?', notDecision: 'start_problem' }],
       ['not a request for a person when the traveller refuses one', { say: 'i dont want to talk to anyone, i just want my 138 euros back', notAct: 'request_person' }],
     ]);
   });
