@@ -102,6 +102,10 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   if (recentFix && !reading.cues.question && (reading.cues.notWorked || (reading.cues.failure && reportedProblem(reading, kb) === recentFix.problemId))) {
     return result('feedback', { kind: 'came_back', caseId: recentFix.caseId }, facts, `problem:${recentFix.problemId}`);
   }
+  // "He just called, found him, thanks": the fix held; thanks, not a new report.
+  if (recentFix && (reading.cues.worked || reading.cues.thanks) && !reading.cues.notWorked && !reading.cues.question && !reading.cues.failure) {
+    return result(reading.cues.thanks ? 'small_talk' : 'feedback', { kind: 'system', name: 'thanks' }, facts, 'system:thanks');
+  }
   if (recentAnswer && reading.cues.notWorked && !reading.cues.question) {
     return result('feedback', { kind: 'faq_failed', faqId: recentAnswer.faqId, ...faqProblem(reading, recentAnswer.text, kb, nlu) }, facts, `faq:${recentAnswer.faqId}`);
   }

@@ -53,7 +53,7 @@ export function yesOrNo(reading: MessageReading, kb: KnowledgeBase): 'yes' | 'no
   if (words.length > 4 && words.length <= 14 && !reading.cues.question) {
     // "No, I never got it" answers no; "no confirmation whatsoever for my car" is a report ("no" as a determiner).
     if (STRONG_NO.has(words[0]) && (words[0] !== 'no' || /^\W*no\b\s*[,.!:;-]/i.test(reading.text) || NO_THEN.has(words[1]))) return 'no';
-    if (STRONG_YES.has(words[0]) && !words.some((w) => NO_WORDS.has(w))) return 'yes';
+    if (STRONG_YES.has(words[0]) && !words.some((w) => NO_WORDS.has(w) && w !== 'n')) return 'yes';
   }
   const system = systemIntent(reading, kb);
   return system === 'yes' || system === 'no' ? system : undefined;

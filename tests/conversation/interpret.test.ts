@@ -79,6 +79,7 @@ describe('interpret() on the shipped knowledge base', function () {
   describe('answers and corrections', () => {
     check([
       ['an answer: the reference was not known, "sorry" or not', { say: 'sorry, its WL-F205847', problem: 'flight_changed_cancelled', pending: { kind: 'fact', name: 'bookingReference' }, act: 'answer', decision: { kind: 'facts' } }],
+      ['a yes with more said after it', { say: 'yep thats the address, just normal email n password', problem: 'cannot_log_in', pending: { kind: 'confirm' }, known: { email: 'anna.schmidt@gmail.com', signInMethod: 'E-mail and password' }, decision: { kind: 'confirm' } }],
       ['a correction: it replaces the reference known', { say: 'sorry typo, its WL-F205874', problem: 'flight_changed_cancelled', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-F205847' }, act: 'correction', decision: { kind: 'facts' } }],
       ['the value shown said again, which changes nothing', { say: '642 pounds', problem: 'booking_not_found', pending: { kind: 'confirm' }, known: { chargeAmount: '642.00 GBP' }, act: 'answer', decision: { kind: 'facts' }, notDecision: 'rephrase' }],
       ['a question answered, with the value asked for kept', { say: 'WL-H590144. how long does a refund normally take to show up?', problem: 'refund_not_received', pending: { kind: 'fact', name: 'bookingReference' }, act: 'question', decision: { kind: 'answer_faq' }, facts: ['bookingReference'] }],
@@ -132,6 +133,7 @@ describe('interpret() on the shipped knowledge base', function () {
       ['the same problem back, said as a failure', { say: 'locked out again, the keypad code is refused', memory: resolved, decision: { kind: 'came_back', caseId: 'case-1' } }],
       ['a new report once the resolution is long past', { say: 'it didnt work after all, the code stopped working this morning', memory: { ...resolved, turn: 20 }, notDecision: 'came_back' }],
       ['feedback on the answer given since, not on the resolution', { say: "that didn't work", memory: { ...resolved, turn: 8, lastAnswer: { faqId: 'refund-timeline', text: 'how long does a refund take', turn: 7 } }, decision: { kind: 'faq_failed', faqId: 'refund-timeline' } }],
+      ['thanks: the fix held', { say: 'he just called!! he was at the other exit. found him, thanks', memory: resolved, act: 'small_talk', decision: { kind: 'system', name: 'thanks' } as Partial<Decision> }],
       ['a question, not a relapse', { say: 'how do i rate the help i got?', memory: resolved, notDecision: 'came_back' }],
     ]);
   });
