@@ -1,14 +1,22 @@
 import { expect } from 'chai';
-import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import type { BotClient } from '../helpers/botClient';
 import { useTestApp } from '../helpers/testApp';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
+/**
+ * A test-only RSA key that no channel publishes. Kept as a file: generating one with generateKeyPairSync in the
+ * middle of the suite can deadlock Node 20 (a garbage collection during the key's details waits on the job's own
+ * lock; seen in CI as a run that never ends).
+ */
+const UNPUBLISHED_KEY = readFileSync(path.join(__dirname, '../fixtures/keys/unpublished-rsa.pem'), 'utf8');
+
 /** A Bot Framework-shaped channel token signed with a key nobody published. */
 function forgedToken(expiresInSeconds: number): string {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateKey = UNPUBLISHED_KEY;
   const now = Math.floor(Date.now() / 1000);
   const issuedAt = Math.min(now, now + expiresInSeconds - 3600);
   return jwt.sign(
