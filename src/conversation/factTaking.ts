@@ -3,7 +3,7 @@ import type { Entity, EntityKind } from '../nlu/entities/types';
 import type { MessageReading } from '../nlu/reading';
 import { normalizeText } from '../nlu/normalize';
 import { stem } from '../nlu/tokenize';
-import { dateExpectationFor } from '../recovery/checks';
+import { dateExpectationFor, referenceProduct } from '../recovery/checks';
 import type { FactTaken } from './acts';
 import type { Mention } from './memory';
 
@@ -58,7 +58,7 @@ function contentStems(text: string): string[] {
 export function problemRequested(reading: MessageReading, kb: KnowledgeBase): string | undefined {
   const reference = reading.entities.find((e) => e.kind === 'bookingReference');
   if (!reference) return undefined;
-  const product = kb.platform.referenceFormats.find((f) => new RegExp(`^(?:${f.pattern})$`).test(reference.value))?.product;
+  const product = referenceProduct(reference.value, kb.platform.referenceFormats);
   const named = kb.problems.filter((p) => (!product || p.products.includes(product)) && p.facts.some((f) => f.kind === 'choice' && !!choiceNamed(f, reading.normalized)));
   return named.length === 1 ? named[0].id : undefined;
 }

@@ -78,9 +78,7 @@ function withPerson(reading: MessageReading, situation: Situation, kb: Knowledge
   if (reading.gibberish && !yn) return result('nonsense', { kind: 'relay' }, []);
   if (systemIntent(reading, kb) === 'human' || reading.cues.person) return result('request_person', { kind: 'person' }, facts, 'person');
   // "Is someone coming?", "how many people are ahead of me?": where the case stands, before any FAQ.
-  // A bare "k how long?" while queued asks how long the wait is, not how long a refund takes.
-  const bareHowLong = reading.normalized.split(' ').length <= 4 && /\bhow (?:long|much longer)\b/.test(reading.normalized);
-  if (reading.cues.waiting || bareHowLong) return result('command', { kind: 'system', name: 'status' }, facts, 'system:status');
+  if (reading.cues.waiting) return result('command', { kind: 'system', name: 'status' }, facts, 'system:status');
   // "The van just showed up, you can close this": leave the queue.
   if (reading.cues.stop) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
   const g = general(reading, situation, kb, nlu, facts, yn);

@@ -98,6 +98,7 @@ const DECLINE_PERSON = phrases(
 const PERSON = phrases(
   'actual person|connect me|put me through|pass me to|pass me on|transfer me|to an agent|with an agent|an agent please|can a human|can a person|a real human|speak w someone|talk w someone|someone please|please call me|can someone call|someone call me|someone now|a person now|get someone|get somebody|member of your team|someone from your team|somebody from your team|someone from the team|in touch with someone|in touch with somebody|put me in touch|deal with a human|with a human|to a human|a human being|a manager|your manager|to a manager|a supervisor|your supervisor|real person|real human|someone real|somebody real|not a bot|not another bot|not a robot|talk to someone|speak to someone|speak with someone|talk to somebody|speak to somebody|need someone now|i need someone|get me someone|someone from your team|one of your people|a live agent|call me back|someone to call me|can someone|could someone|can somebody|could somebody|anyone i can call|anyone i can talk to|anyone i can speak to|anybody i can call|someone i can call|someone i can talk to|can you call me|could you call me|ring me|phone me|deal with this for me|just deal with this|someone to deal with',
 );
+const BARE_WAITING = phrases('how long|how much longer');
 const WAITING = phrases(
   'anything yet|anything new|any word|any progress|whats the status|what is the status|how much longer|how long till someone|how long until someone|how long before someone|how long will it take for someone|is someone coming|is anyone coming|anyone there|anybody there|is someone there|still waiting|when will someone|when is someone|how many people|ahead of me|in the queue|my place|where am i|any news|any update|heard anything|nobody will answer|no one will answer|anyone on|anybody on',
 );
@@ -275,7 +276,8 @@ export function findCues(raw: string, normalized: string): MessageCues {
     request: anyPhrase(padded, REQUEST),
     declinePerson: anyPhrase(padded, DECLINE_PERSON),
     person: anyPhrase(padded, PERSON),
-    waiting: anyPhrase(padded, WAITING),
+    // "k how long?" alone asks how long the wait is; in a longer message "how long" asks about something else.
+    waiting: anyPhrase(padded, WAITING) || (tokens.length <= 4 && anyPhrase(padded, BARE_WAITING)),
     thanks: anyPhrase(padded, THANKS),
     stop: anyPhrase(padded, STOP),
     startOver: anyPhrase(padded, START_OVER),

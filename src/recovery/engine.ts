@@ -3,10 +3,11 @@ import { AppError } from '../shared';
 import type { EngineResult, RecoveryAction, RecoveryInput } from './actions';
 import { acknowledgement } from './empathy';
 import { askFact, askWishedOutcome, factSpec, factStage, forConfirmation } from './factFlow';
-import { applyFacts, clearFact, deriveFromDates, fillFromBooking, markUnknown } from './factInputs';
+import { applyFacts, clearFact, markUnknown } from './factInputs';
+import { advanceFacts, afterFactChange, factsGiven } from './factTurns';
 import { decideHandoff } from './handoffPolicy';
 import { problemById, stepById, type RecoveryKnowledge } from './knowledge';
-import { afterOutcome, askOutcome, checkLine, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
+import { afterOutcome, askOutcome, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
 import { ACCEPTED_INPUTS, createSession, isTerminal, transition, withBookingLookup, without } from './session';
 import type { BookingContext, BookingLookupResult, HandoffReason, RecoverySession } from './types';
 import { placeholderValues } from './stepView';
@@ -71,7 +72,7 @@ export class RecoveryEngine {
     const given = applyFacts(ctx, session, options.facts ?? []);
     const unknown = (options.unknown ?? []).filter((n) => ctx.problem.facts.some((f) => f.name === n) && !given.session.facts[n]);
     const marked = unknown.reduce((s, n) => markUnknown(ctx, s, n), given.session);
-    const advanced = this.advanceFacts(ctx, marked);
+    const advanced = advanceFacts(ctx, marked);
     const lines: RecoveryAction[] = unknown.map((n) => {
       const say = ctx.problem.facts.find((f) => f.name === n)?.unknown?.say;
       return say ? { kind: 'say', text: say } : { kind: 'say', reply: 'goOnWithout' };
@@ -97,12 +98,12 @@ export class RecoveryEngine {
     switch (input.kind) {
       case 'fact_provided':
       case 'fact_corrected':
-        return this.factsGiven(ctx, stamped, [{ name: input.name, value: input.value }]);
+        return factsGiven(ctx, stamped, [{ name: input.name, value: input.value }]);
       case 'facts_given':
-        return this.factsGiven(ctx, stamped, input.facts);
+        return factsGiven(ctx, stamped, input.facts);
       case 'fact_unknown': {
         const spec = factSpec(ctx.problem, input.name);
-        const advanced = this.advanceFacts(ctx, markUnknown(ctx, stamped, input.name));
+        const advanced = advanceFacts(ctx, markUnknown(ctx, stamped, input.name));
         const line: RecoveryAction = spec.unknown?.say ? { kind: 'say', text: spec.unknown.say } : { kind: 'say', reply: 'goOnWithout' };
         return { session: advanced.session, actions: [line, ...advanced.actions] };
       }
@@ -118,17 +119,17 @@ export class RecoveryEngine {
       case 'fact_skipped': {
         const spec = factSpec(ctx.problem, input.name);
         if (spec.required) throw new AppError('VALIDATION_FAILED', `The fact "${input.name}" is required.`, { fact: input.name });
-        return this.advanceFacts(ctx, { ...stamped, skippedFacts: [...new Set([...stamped.skippedFacts, input.name])] });
+        return advanceFacts(ctx, { ...stamped, skippedFacts: [...new Set([...stamped.skippedFacts, input.name])] });
       }
       case 'suggestion_accepted': {
         const fact = stamped.facts[input.name];
         if (!fact?.suggestion) throw new AppError('VALIDATION_FAILED', `There is no suggestion for "${input.name}".`, { fact: input.name });
         const { suggestion, ...rest } = fact;
-        return this.afterFactChange(ctx, { ...stamped, facts: { ...stamped.facts, [input.name]: { ...rest, value: suggestion.value, confirmed: true } } });
+        return afterFactChange(ctx, { ...stamped, facts: { ...stamped.facts, [input.name]: { ...rest, value: suggestion.value, confirmed: true } } });
       }
       case 'facts_confirmed': {
         const facts = Object.fromEntries(Object.entries(stamped.facts).map(([n, f]) => [n, { kind: f.kind, value: f.value, raw: f.raw, confirmed: true }]));
-        return this.advanceFacts(ctx, { ...stamped, facts });
+        return advanceFacts(ctx, { ...stamped, facts });
       }
       case 'wished_outcome': {
         const wished = { ...stamped, wishedOutcome: input.text.trim() };
@@ -247,49 +248,6 @@ export class RecoveryEngine {
 
   private currentStep(ctx: PlaybookContext, session: RecoverySession) {
     return stepById(ctx.problem, session.currentStepId);
-  }
-
-  private factsGiven(ctx: PlaybookContext, session: RecoverySession, facts: ReadonlyArray<{ name: string; value: string }>): Result {
-    // A name the problem does not have is a forged or stale input, not something to ignore quietly.
-    for (const f of facts) factSpec(ctx.problem, f.name);
-    const applied = applyFacts(ctx, session, facts);
-    const refused = applied.refused;
-    // The fact asked (or the only one given) was refused: ask it again with the reason; the others are kept.
-    if (refused && (refused.spec.name === session.pendingFact || facts.length === 1) && session.status === 'gathering_facts') {
-      return { session: { ...applied.session, pendingFact: refused.spec.name }, actions: [askFact(refused.spec, refused.reason)] };
-    }
-    const changed = this.afterFactChange(ctx, applied.session);
-    return refused && facts.length === 1 ? { ...changed, actions: [{ kind: 'say', text: refused.reason }, ...changed.actions] } : changed;
-  }
-
-  private afterFactChange(ctx: PlaybookContext, session: RecoverySession): Result {
-    if (session.status === 'asking_wished_outcome') {
-      // A fact corrected before the first step: confirm the facts again, then ask on.
-      const stage = factStage(ctx.problem, session);
-      if (stage.done) return { session, actions: [askWishedOutcome()] };
-      return this.advanceFacts(ctx, transition(session, stage.status, ctx.now));
-    }
-    if (session.status !== 'running_step' && session.status !== 'awaiting_outcome') return this.advanceFacts(ctx, session);
-    const step = this.currentStep(ctx, session);
-    if (!step) return handOff(session, 'playbook_exhausted', ctx.now);
-    const shown = transition(session, 'running_step', ctx.now);
-    return { session: shown, actions: currentStepActions(ctx, shown, step) };
-  }
-
-  private advanceFacts(ctx: PlaybookContext, given: RecoverySession): Result {
-    // What the booking holds is never asked: taken as soon as the booking is known; so is what a known date implies.
-    const session = deriveFromDates(ctx, fillFromBooking(ctx, given));
-    const stage = factStage(ctx.problem, session);
-    const rest = without(session, 'pendingFact');
-    if (!stage.done) {
-      const moved = transition(rest, stage.status, ctx.now);
-      const action = stage.action.kind === 'confirm_facts' && stage.action.mode === 'summary' ? { ...stage.action, ...checkLine(ctx, moved) } : stage.action;
-      return { session: stage.pendingFact ? { ...moved, pendingFact: stage.pendingFact } : moved, actions: [action] };
-    }
-    const asking = transition(rest, 'asking_wished_outcome', ctx.now);
-    // A playbook with its own ask_outcome step asks at the point it chose: never twice.
-    if (ctx.problem.steps.some((s) => s.action === 'ask_outcome')) return enterStep(ctx, asking, ctx.problem.steps[0]);
-    return { session: asking, actions: [askWishedOutcome()] };
   }
 
   private remedyAnswer(ctx: PlaybookContext, session: RecoverySession, remedyId: string | undefined): Result {

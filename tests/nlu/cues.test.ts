@@ -1,12 +1,7 @@
 import { expect } from 'chai';
 import { findCues, type MessageCues } from '../../src/nlu/cues';
 import { normalizeText } from '../../src/nlu/normalize';
-
-// As readMessage reads a message: the trimmed text for the question mark, its normalised text for the words.
-const cuesOf = (message: string): MessageCues => {
-  const text = message.trim();
-  return findCues(text, normalizeText(text));
-};
+import { cuesOf } from './cuesOf';
 
 type CueName = keyof MessageCues;
 
@@ -213,8 +208,8 @@ const TABLES: Array<[CueName, string[], string[]]> = [
   ],
   [
     'waiting',
-    ['anything yet?', "what's the status", 'how many people are ahead of me', 'my place in the queue', 'any news', 'anyone there?', 'is someone coming', 'how long till someone answers'],
-    ['news about the strike', 'the waiting room', 'how long is the flight', 'queue at the check in was long', 'someone else booked it'],
+    ['k how long', 'how much longer??', 'anything yet?', "what's the status", 'how many people are ahead of me', 'my place in the queue', 'any news', 'anyone there?', 'is someone coming', 'how long till someone answers'],
+    ['news about the strike', 'the waiting room', 'how long is the flight', 'how long does a refund usually take', 'queue at the check in was long', 'someone else booked it'],
   ],
   [
     'thanks',
@@ -234,49 +229,6 @@ describe('findCues()', () => {
       }
     });
   }
-
-  describe('a negation over "it worked"', () => {
-    // [message, worked, notWorked]: a negation (not, never, n't with or without the apostrophe, no longer, yet to,
-    // far from) denies the phrase when only auxiliaries and adverbs stand between them, not across a new clause.
-    const table: Array<[string, boolean, boolean]> = [
-      ["it's not fixed", false, true],
-      ['its still not fixed', false, true],
-      ['Not sorted yet!!', false, true],
-      ['nope, not resolved', false, true],
-      ['the issue has not been resolved', false, true],
-      ['it hasnt been fixed', false, true],
-      ['it still hasn’t been sorted', false, true],
-      ['it is not yet fixed', false, true],
-      ['they never actually fixed it', false, true],
-      ['it never got sorted', false, true],
-      ['it didnt get sorted', false, true],
-      ['I still havent received it', false, true],
-      ['i havent got it', false, true],
-      ['I havnt got my voucher', false, true],
-      ['the problem is far from solved', false, true],
-      ['still yet to be resolved', false, true],
-      ["it can't be fixed", false, true],
-      ['it did not', false, true],
-      ['it did nt', false, true],
-      ['Problem NOT solved', false, true],
-      // The last reading decides, and a negation does not reach across a subject or a verb.
-      ['it wasnt sorted yesterday, works now', true, false],
-      ["can't believe it, it worked!", true, false],
-      ["never mind, it's fixed now", true, false],
-      ['no idea what you did but it’s sorted', true, false],
-      ['not sure how but it worked', true, false],
-      ["didn't think it would, but it did", true, false],
-      ['dont worry, found him', true, false],
-      ['no, it worked', true, false],
-      ['Yes it did', true, false],
-      ['all sorted, thanks', true, false],
-    ];
-    for (const [message, worked, notWorked] of table) {
-      it(`should read ${JSON.stringify(message)} as worked ${worked}, not worked ${notWorked}`, () => {
-        expect(cuesOf(message), message).to.deep.include({ worked, notWorked });
-      });
-    }
-  });
 
   it('should read a question mark only at the end of the message, after closing quotes or brackets', () => {
     expect(cuesOf('WL-H482913?').question).to.equal(true);

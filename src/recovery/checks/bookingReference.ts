@@ -11,6 +11,11 @@ function compile(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`);
 }
 
+/** The platform's product a well-formed reference belongs to ("WL-H590144": hotel), from the format it matches. */
+export function referenceProduct(reference: string, formats: readonly Format[]): Format['product'] | undefined {
+  return formats.find((f) => compile(f.pattern).test(reference))?.product;
+}
+
 /** Lays the characters of `compact` (no dashes) onto the shape of `example`, fixing look-alike characters. */
 function reshape(compact: string, example: string): { text: string; confusions: number } | null {
   const shape = example.toUpperCase();
