@@ -10,7 +10,18 @@ import {
 } from 'botframework-connector';
 import { AppError } from '../src/shared/errors';
 import type { BotAnswer, BotGateway, IncomingActivity } from '../src/http/ports';
+import type { TrustedTurn } from '../src/platform/identity';
+import { normalizeActivity } from '../src/http/activityNormalize';
+import { isLoopbackServiceUrl } from '../src/http/serviceUrl';
 import type { ReboundAdapter } from './adapter';
+
+/** The turnState key of what the server established about a trusted turn (src/platform/identity.ts). */
+export const TRUSTED_TURN = Symbol('rebound.trustedTurn');
+
+/** What the server established about this turn's traveller; empty for turns from /api/messages. */
+export function trustedTurnOf(context: TurnContext): TrustedTurn {
+  return (context.turnState.get(TRUSTED_TURN) as TrustedTurn | undefined) ?? {};
+}
 
 /** Serialises work per key (a conversation) across threads of control, and across instances on PostgreSQL. */
 export interface TurnLock {
@@ -36,15 +47,31 @@ export class BotFrameworkGateway implements BotGateway {
    * Runs an activity from an in-process channel that authenticated its user itself (the local Direct Line):
    * no channel token is checked, and replies go, without credentials, to the channel's own connector endpoint.
    */
-  async processTrustedActivity(activity: IncomingActivity): Promise<void> {
+  async processTrustedActivity(incoming: IncomingActivity, trusted: TrustedTurn = {}): Promise<void> {
+    const activity = this.normalize(incoming);
     const key = `turn:${activity.channelId}:${activity.conversation.id}`;
     await this.lock.withLock(key, () =>
-      this.adapter.processActivityDirect(trustedAuthentication(this.options.appId), activity as unknown as Activity, (context) => this.bot.run(context)),
+      this.adapter.processActivityDirect(trustedAuthentication(this.options.appId), activity as unknown as Activity, (context) => {
+        // What the server established (the platform's vouched user, the client): beside the activity, never in it.
+        context.turnState.set(TRUSTED_TURN, trusted);
+        return this.bot.run(context);
+      }),
     );
   }
 
-  /** Runs the activity; an invalid or missing channel token is a 401, never a turn. */
-  async processActivity(authorization: string, activity: IncomingActivity): Promise<BotAnswer> {
+  /**
+   * Runs the activity; an invalid or missing channel token is a 401, never a turn. Without app credentials the
+   * serviceUrl must be this machine's (the bot would otherwise call, and later message, any address a request names).
+   */
+  async processActivity(authorization: string, incoming: IncomingActivity): Promise<BotAnswer> {
+    if (!this.options.appId && !isLoopbackServiceUrl(incoming.serviceUrl)) {
+      throw new AppError(
+        'SERVICE_URL_NOT_ALLOWED',
+        'Without app credentials (MicrosoftAppId) the bot replies only to a loopback serviceUrl (localhost, 127.0.0.1, ::1); set the credentials to serve a channel.',
+        { problems: ['serviceUrl: not a loopback address'] },
+      );
+    }
+    const activity = this.normalize(incoming);
     const key = `turn:${activity.channelId}:${activity.conversation.id}`;
     try {
       const response = await this.lock.withLock(key, () =>
@@ -57,6 +84,11 @@ export class BotFrameworkGateway implements BotGateway {
       }
       throw err;
     }
+  }
+
+  /** Every activity enters the SDK in the shapes it reads (see activityNormalize.ts), named to the bot's own account. */
+  private normalize(activity: IncomingActivity): IncomingActivity {
+    return normalizeActivity(activity, { id: this.options.appId ?? 'rebound' });
   }
 }
 

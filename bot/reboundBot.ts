@@ -7,6 +7,7 @@ import { ConversationTurn } from '../dialogs/turn';
 import type { ConversationMemory } from '../src/conversation/memory';
 import { choicesCard } from './cards';
 import { SystemReplies } from '../dialogs/systemReplies';
+import { normalizeSubmitValue } from '../src/http/activityNormalize';
 
 /** Middleware-like hook that may take a turn before the dialogs (the handoff relay does). */
 export interface TurnInterceptor {
@@ -40,7 +41,8 @@ export class ReboundBot extends ActivityHandler {
   /** Teams' Action.Execute (adaptiveCard/action invoke): the card's data goes through the dialogs like an Action.Submit. */
   protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return answerAdaptiveCardAction(value, async ({ data }) => {
-      context.activity.value = data;
+      // The card's data enters here, after the edge normalised the activity: give it the same string fields.
+      context.activity.value = normalizeSubmitValue(data);
       await this.runDialogs(context);
       return { kind: 'message', text: 'Got it.' };
     });

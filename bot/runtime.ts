@@ -22,7 +22,9 @@ import type { TurnTrace } from '../src/conversation/trace';
 import { FollowUpAnswers } from '../src/followUp';
 
 import { createAdapter } from './adapter';
-import { BotFrameworkGateway } from './gateway';
+import { BotFrameworkGateway, trustedTurnOf } from './gateway';
+import { ProofAttempts, type TrustedTurn } from '../src/platform';
+import { newCaseEvent } from '../src/handoff/caseModel';
 import { createAccessors, ReboundBot } from './reboundBot';
 
 /** What the Bot Framework edge needs from the engine. */
@@ -37,6 +39,8 @@ export interface BotRuntimeDeps {
   platform: PlatformGateway;
   /** Receives what each turn did (the conversation evaluation); absent: nobody listens. */
   observeTurn?: (trace: TurnTrace) => void | Promise<void>;
+  /** A tool's own trusted identities (the conversation evaluation vouches its traveller); production has none. */
+  trustedOf?: (activity: { conversation: { id: string }; channelId: string }) => TrustedTurn | undefined;
 }
 
 /** The Bot Framework edge, built: the gateway the HTTP layer calls. */
@@ -104,6 +108,11 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
       await services.record({ type: 'resolved_by_bot', conversationId, caseId, problemId });
     },
     followUps: new FollowUpAnswers({ cases: stores.cases, analytics: stores.analytics, clock }),
+    trusted: (context) => ({ ...deps.trustedOf?.(context.activity), ...trustedTurnOf(context) }),
+    proofAttempts: new ProofAttempts(clock),
+    recordBookingEvent: async (caseId, data) => {
+      await stores.cases.appendEvent(newCaseEvent(caseId, 'note', { kind: 'bot', id: 'rebound' }, clock.now(), { bookingEvent: data }));
+    },
   };
   const mainDialog = new MainDialog(services, accessors.memory);
   const bot = new ReboundBot(services, conversationState, userState, mainDialog, accessors.dialogState, [new HandoffRelay(queue, services, accessors.memory)]);

@@ -1,6 +1,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
-import { buildCaseSummary, restoreSession, type RecoverySession } from '../src/recovery';
+import { buildCaseSummary, restoreSession, verificationOf, type OwnBooking, type RecoverySession } from '../src/recovery';
+import type { Problem } from '../src/knowledge/schema';
 import { toStoredSummary } from '../src/conversation/caseSummary';
 import { factsFromMentions, factsFromMessage } from '../src/conversation/factTaking';
 import type { ConversationMemory } from '../src/conversation/memory';
@@ -46,10 +47,17 @@ export class RecoveryDialog extends Dialog<RecoveryOptions> {
     const fromMessage = reading ? factsFromMessage(problem, reading, { known: {} }, false) : [];
     const facts = [...fromMessage, ...factsFromMentions(problem, turn.memory.mentions, Object.fromEntries(fromMessage.map((f) => [f.name, f.value])))];
     const references = facts.filter((f) => problem.facts.find((s) => s.name === f.name)?.kind === 'bookingReference').map((f) => f.value.toUpperCase());
+    const unknown = reading ? saidUnknown(reading, problem.facts).filter((n) => !facts.some((f) => f.name === n)) : [];
+    const vouched = await this.platform.vouched(dc.context);
+    // "My booking": the signed-in traveller's one booking of this kind is taken without a reference.
+    const mine = myBooking(problem, vouched?.bookings ?? [], references.length > 0, unknown);
+    if (mine) {
+      facts.push({ name: mine.fact, value: mine.reference, correction: false });
+      references.push(mine.reference);
+    }
     const lookups = await this.platform.lookUpReferences(dc.context, references);
     const urgent = urgentFromWords(turn.memory.stakes, problem.tags);
-    const unknown = reading ? saidUnknown(reading, problem.facts).filter((n) => !facts.some((f) => f.name === n)) : [];
-    const started = this.services.recovery.start(problem.id, { frustrated: reading?.sentiment.frustrated ?? false, facts, lookups, urgent, unknown });
+    const started = this.services.recovery.start(problem.id, { frustrated: reading?.sentiment.frustrated ?? false, facts, lookups, urgent, unknown, ...(vouched ? { vouched } : {}) });
     const highStakes = urgent || problem.tags.some((t) => kb.escalation.highStakesTags.includes(t));
     const opened = await this.services.cases.openForRecovery(
       this.services.owner(dc.context),
@@ -61,6 +69,8 @@ export class RecoveryDialog extends Dialog<RecoveryOptions> {
     dc.activeDialog!.state = state;
     turn.trace.problemId = problem.id;
     turn.trace.priority = opened.priority;
+    const verified = verificationOf(session).verified.find((v) => v.reference === session.booking?.reference);
+    if (verified) await this.services.recordBookingEvent?.(opened.id, { action: 'verified', reference: verified.reference, verifiedBy: verified.method, ...(vouched ? { platformUser: vouched.userId } : {}) });
     await this.services.record({ type: 'recovery_started', conversationId: dc.context.activity.conversation.id, caseId: opened.id, problemId: problem.id });
     return this.renderer.render(dc, state, started.actions, { opening: opened.reference, before: {} });
   }
@@ -82,3 +92,11 @@ export class RecoveryDialog extends Dialog<RecoveryOptions> {
 }
 
 export type { RecoveryState, SentRecord };
+
+/** The vouched traveller's one booking that fits the problem, when they named none and have exactly one. */
+function myBooking(problem: Problem, own: readonly OwnBooking[], named: boolean, unknown: readonly string[]): { fact: string; reference: string } | undefined {
+  const spec = problem.facts.find((f) => f.kind === 'bookingReference');
+  if (!spec || named || unknown.includes(spec.name)) return undefined;
+  const fitting = own.filter((b) => (problem.products as readonly string[]).includes(b.product));
+  return fitting.length === 1 ? { fact: spec.name, reference: fitting[0].reference } : undefined;
+}

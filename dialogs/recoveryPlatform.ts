@@ -3,7 +3,7 @@ import { isAppError } from '../src/shared/errors';
 import { bookingContextOf } from '../src/platform/bookingContext';
 import type { ActorKind, PlatformRequestInput } from '../src/platform/ports';
 import {
-  referencesToLookUp, withBookingLookup, type BookingLookupResult, type OfferedRemedy, type RecoveryAction, type RecoveryInput, type RecoverySession, type StepDetail,
+  referencesToLookUp, verificationOf, verifiedFor, withBookingLookup, withCandidates, type OwnBooking, type BookingLookupResult, type OfferedRemedy, type RecoveryAction, type RecoveryInput, type RecoverySession, type StepDetail,
 } from '../src/recovery';
 import type { RecoveryServices } from './services';
 import { anyReplyCard } from '../bot/recoveryCards';
@@ -44,9 +44,20 @@ export class RecoveryPlatform {
     return lookups.reduce((s, l) => withBookingLookup(s, l, this.services.now()), session);
   }
 
-  /** Without a reference: the one booking made with the traveller's e-mail on the date they gave, if there is exactly one. */
+  /** The platform-vouched traveller of this turn and their own bookings; undefined when anonymous (or the platform fails). */
+  async vouched(context: TurnContext): Promise<{ userId: string; bookings: OwnBooking[] } | undefined> {
+    const userId = this.services.trusted?.(context).platformUserId;
+    if (!userId) return undefined;
+    const bookings = await this.guard(context, () => this.services.platform.bookingsOfUser(userId));
+    return { userId, bookings: (bookings ?? []).map((b) => ({ reference: b.reference, product: b.product, title: b.title })) };
+  }
+
+  /**
+   * Without a reference: the booking made with the traveller's e-mail on the date they gave. A vouched traveller's
+   * own booking is taken at once; otherwise the surname on it is asked first, whether or not there is one (no oracle).
+   */
   async findByEmail(context: TurnContext, session: RecoverySession): Promise<RecoverySession> {
-    if (session.booking?.reference) return session;
+    if (session.booking?.reference || verificationOf(session).pending) return session;
     // The alternatives asked for an unknown reference (its e-mail and booking date) come first.
     const alternatives = new Set(session.alternatives ?? []);
     const facts = Object.entries(session.facts).filter(([, f]) => !f.suggestion).sort(([a], [b]) => Number(alternatives.has(b)) - Number(alternatives.has(a))).map(([, f]) => f);
@@ -54,20 +65,26 @@ export class RecoveryPlatform {
     const date = facts.find((f) => f.kind === 'date')?.value;
     const referenceGiven = facts.some((f) => f.kind === 'bookingReference');
     if (!email || !date || referenceGiven) return session;
+    const key = `email:${email.toLowerCase()}:${date}`;
+    if (verificationOf(session).settled.includes(key)) return session;
     const bookings = await this.guard(context, () => this.services.platform.findBookingsByEmail(email, date));
-    if (bookings?.length !== 1) return session;
-    const [booking] = bookings;
+    if (!bookings) return session;
+    const own = bookings.filter((b) => verifiedFor(session, b.reference));
+    if (own.length !== 1 && verificationOf(session).vouched) return session;
+    if (own.length !== 1) return withCandidates(session, bookings.slice(0, 5).map(bookingContextOf), key, this.services.now());
+    const [booking] = own;
     await context.sendActivity(`Good news: I found a booking made with that e-mail address for that date: **${booking.reference}**, ${booking.title} (${booking.status}).`);
     return withBookingLookup(session, { reference: booking.reference, found: true, booking: bookingContextOf(booking) }, this.services.now());
   }
 
   /** Sends the current step's drafted message (the traveller pressed "Send it for me"), then shows any reply. */
-  async send(context: TurnContext, detail: StepDetail | undefined): Promise<SentRecord | null> {
+  async send(context: TurnContext, detail: StepDetail | undefined, session: RecoverySession, caseId: string | undefined): Promise<SentRecord | null> {
     if (detail?.kind !== 'contact_actor' || !detail.sendVia || !detail.draft || !detail.contact) {
       await context.sendActivity(`I can't send this one through ${this.services.knowledge().platform.name}, so please send the message above yourself (copy it as it is).`);
       return null;
     }
     const { reference } = detail.sendVia;
+    if (!(await this.allowed(context, session, caseId, 'message', reference))) return null;
     const actorKind = detail.contact.kind as ActorKind;
     const sent = await this.guard(context, () => this.services.platform.sendMessage(reference, actorKind, detail.draft!.text));
     if (!sent) return null;
@@ -90,13 +107,27 @@ export class RecoveryPlatform {
   }
 
   /** Requests the cancellation or refund the traveller confirmed; reports the request id and status. */
-  async request(context: TurnContext, reference: string | undefined, input: PlatformRequestInput): Promise<void> {
-    if (!reference) return;
+  async request(context: TurnContext, reference: string | undefined, input: PlatformRequestInput, session: RecoverySession, caseId: string | undefined): Promise<void> {
+    if (!reference || !(await this.allowed(context, session, caseId, input.kind, reference))) return;
     const made = await this.guard(context, () => this.services.platform.requestChange(reference, input));
     if (!made) return;
     const what = made.kind === 'cancellation' ? 'cancellation' : 'refund';
     const money = made.amount ? ` of ${made.amount.value} ${made.amount.currency}` : '';
     await context.sendActivity(`I've asked ${this.services.knowledge().platform.name} for the ${what}${money} of ${reference}: request **${made.id}**, status **${made.status}**. ${made.note ?? ''}`.trim());
+  }
+
+  /**
+   * Whether the traveller is verified for the booking an action is about; the action is recorded on the case with
+   * who was verified how. The engine never offers an action on a booking it has not verified: this is the last gate.
+   */
+  private async allowed(context: TurnContext, session: RecoverySession, caseId: string | undefined, action: string, reference: string): Promise<boolean> {
+    const method = verifiedFor(session, reference);
+    const userId = verificationOf(session).vouched?.userId;
+    if (caseId) await this.services.recordBookingEvent?.(caseId, { action, reference, verifiedBy: method ?? 'not verified', ...(method === 'platform' && userId ? { platformUser: userId } : {}), ...(method ? {} : { refused: true }) });
+    if (method) return true;
+    this.services.logger.warn({ action }, 'action on an unverified booking refused');
+    await context.sendActivity("I can't do that for a booking I haven't been able to confirm is yours.");
+    return false;
   }
 
   /** The refund request an accepted remedy implies (refund kinds only; a voucher or a rebooking is not a platform request). */

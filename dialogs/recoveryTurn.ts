@@ -5,12 +5,15 @@ import { knownFacts, pendingOf } from '../src/conversation/situation';
 import { parseTarget } from '../src/conversation/target';
 import { urgentFromWords } from '../src/conversation/urgency';
 import type { ReplyKey } from '../src/knowledge/schema';
-import { parseRecoveryInput, type RecoveryAction, type RecoveryInput, type RecoverySession } from '../src/recovery';
+import { OWNER_PROOF_FACT, parseRecoveryInput, verificationOf, type RecoveryAction, type RecoveryInput, type RecoverySession, type VerificationState } from '../src/recovery';
 import { FaqAnswers } from './faqAnswers';
 import type { RecoveryServices } from './services';
 import { describeCase } from './statusText';
 import { RecoveryPlatform, type SentRecord } from './recoveryPlatform';
 import type { ConversationTurn } from './turn';
+
+/** What a message may still do while the proof of ownership is asked: ask for a person, stop, get help. */
+const PROOF_ESCAPES: ReadonlyArray<Decision['kind']> = ['person', 'system', 'offer_answer'];
 
 /** What the dialog keeps in dialog state (persisted with the conversation: a restart continues the same step). */
 export interface RecoveryState {
@@ -71,14 +74,24 @@ export class RecoveryTurn {
       problem,
       known: knownFacts(session),
       alternatives: session.alternatives ?? [],
+      unplaced: session.misunderstandings,
     })!;
     const reading = this.turn.reading!;
     if (interpretation.declinesOffer) this.state.session = this.services.recovery.next(this.state.session, { kind: 'handoff_declined' }).session;
     const { decision, facts } = interpretation;
+    if (session.pendingFact === OWNER_PROOF_FACT && !PROOF_ESCAPES.includes(decision.kind)) {
+      // The surname or e-mail asked by the engine: the traveller's words as they are (the engine checks them).
+      const unknown = reading.cues.dontKnow || reading.cues.dontHave;
+      const outcome = await this.run(unknown ? { kind: 'fact_unknown', name: OWNER_PROOF_FACT } : { kind: 'fact_provided', name: OWNER_PROOF_FACT, value: reading.text });
+      this.state.session = this.services.recovery.observe(this.state.session, { understood: true }).session;
+      return outcome;
+    }
     // Facts said beside something else (a reference inside a question) are kept all the same.
     if (facts.length && decision.kind !== 'facts') await this.run({ kind: 'facts_given', facts: values(facts) });
     const outcome = await this.decide(decision, facts);
-    const understood = decision.kind === 'rephrase' && decision.nonsense ? undefined : decision.kind !== 'rephrase' && decision.kind !== 'clarify';
+    // A bare yes or no that answers nothing asked is not understood either ("sorry, not sure what you mean").
+    const bare = decision.kind === 'system' && (decision.name === 'yes' || decision.name === 'no');
+    const understood = decision.kind === 'rephrase' && decision.nonsense ? undefined : decision.kind !== 'rephrase' && decision.kind !== 'clarify' && !bare;
     const observed = this.services.recovery.observe(this.state.session, { sentiment: reading.sentiment, understood });
     this.state.session = observed.session;
     const offered = outcome.actions.some((a) => a.kind === 'offer_handoff' || a.kind === 'handoff');
@@ -109,8 +122,11 @@ export class RecoveryTurn {
         return this.run({ kind: 'fact_unknown', name: decision.name });
       case 'fact_skipped':
         return this.run({ kind: 'fact_skipped', name: decision.name });
-      case 'confirm':
-        return this.run(decision.suggestion ? { kind: 'suggestion_accepted', name: decision.suggestion } : { kind: 'facts_confirmed' });
+      case 'confirm': {
+        const confirmed = await this.run(decision.suggestion ? { kind: 'suggestion_accepted', name: decision.suggestion } : { kind: 'facts_confirmed' });
+        // A wish said instead of a yes answers the outcome question that follows, when it follows.
+        return decision.wish && this.state.session.status === 'asking_wished_outcome' ? this.run({ kind: 'wished_outcome', text: decision.wish }) : confirmed;
+      }
       case 'change':
         return this.run({ kind: 'change_fact', ...(decision.name ? { name: decision.name } : {}) });
       case 'wished_outcome':
@@ -125,6 +141,8 @@ export class RecoveryTurn {
         return this.run({ kind: decision.accept ? 'handoff_requested' : 'handoff_declined' });
       case 'person':
         return this.run({ kind: 'handoff_requested' });
+      case 'solved':
+        return this.run({ kind: 'solved' });
       case 'answer_faq':
         await this.faqs.answer(context, this.turn, decision.faqId);
         return { actions: this.resume, compact: true };
@@ -177,10 +195,14 @@ export class RecoveryTurn {
     const context = this.dc.context;
     this.state.session = await this.platform.lookUp(context, this.state.session, input);
     if (data && typeof data.platform === 'string') await this.platformAction(data);
-    const result = applyInput(this.services, this.state, input);
+    const before = verificationOf(this.state.session);
+    const client = this.clientKey();
+    const locked = ownerProofIn(input) && this.services.proofAttempts?.blocked(client);
+    const result = locked ? this.lockProofs() : applyInput(this.services, this.state, input);
+    await this.proofsMade(before, client);
     if (input.kind === 'remedy_accepted') {
       const refund = RecoveryPlatform.refundFor(this.state.session.remedies.offered.find((r) => r.remedyId === input.remedyId));
-      if (refund) await this.platform.request(context, this.state.session.booking?.reference, refund);
+      if (refund) await this.platform.request(context, this.state.session.booking?.reference, refund, this.state.session, this.state.caseId);
     }
     if (input.kind !== 'facts_given' && input.kind !== 'fact_provided' && input.kind !== 'fact_skipped' && input.kind !== 'fact_unknown') return result;
     const found = await this.platform.findByEmail(context, this.state.session);
@@ -190,14 +212,40 @@ export class RecoveryTurn {
     return applyInput(this.services, this.state, { kind: 'facts_given', facts: [] });
   }
 
+  /** Too many wrong proofs from this client: no more are taken, the walkthrough goes on without the booking. */
+  private lockProofs(): RecoveryOutcome {
+    const result = this.services.recovery.lockProofs(this.state.session);
+    this.state.session = result.session;
+    return { actions: result.actions };
+  }
+
+  /** Who is calling, for the limit of wrong proofs across conversations: the server's own view, else the channel's user. */
+  private clientKey(): string {
+    const activity = this.dc.context.activity;
+    return this.services.trusted?.(this.dc.context).clientKey ?? `${activity.channelId}:${activity.from?.id ?? activity.conversation.id}`;
+  }
+
+  /** Records on the case each booking proven (and how) and each wrong proof; counts wrong ones for the client. */
+  private async proofsMade(before: VerificationState, client: string): Promise<void> {
+    const after = verificationOf(this.state.session);
+    const { caseId } = this.state;
+    for (const v of after.verified.filter((r) => !before.verified.some((b) => b.reference === r.reference))) {
+      if (caseId) await this.services.recordBookingEvent?.(caseId, { action: 'verified', reference: v.reference, verifiedBy: v.method, ...(v.method === 'platform' && after.vouched ? { platformUser: after.vouched.userId } : {}) });
+    }
+    if (after.failures > before.failures) {
+      this.services.proofAttempts?.failed(client);
+      if (caseId) await this.services.recordBookingEvent?.(caseId, { action: 'proof_refused', ...(before.pending?.reference ? { reference: before.pending.reference } : {}), failures: after.failures });
+    }
+  }
+
   /** What a pressed button asks of the platform ("Send it for me", "Cancel ... for me"), for the step shown now only. */
   private async platformAction(data: SubmitData): Promise<void> {
     const session = this.state.session;
     if (data.stepId !== session.currentStepId || session.status !== 'running_step') return;
     const detail = RecoveryPlatform.currentDetail(this.resume);
-    if (data.platform === 'send') this.state.sent = (await this.platform.send(this.dc.context, detail)) ?? this.state.sent;
+    if (data.platform === 'send') this.state.sent = (await this.platform.send(this.dc.context, detail, session, this.state.caseId)) ?? this.state.sent;
     if (data.platform === 'cancel' && detail?.kind === 'howto' && detail.request) {
-      await this.platform.request(this.dc.context, detail.request.reference, { kind: 'cancellation', reason: 'The traveller asked to cancel in the chat.' });
+      await this.platform.request(this.dc.context, detail.request.reference, { kind: 'cancellation', reason: 'The traveller asked to cancel in the chat.' }, session, this.state.caseId);
     }
   }
 }
@@ -222,4 +270,10 @@ function values(facts: readonly FactTaken[]): Array<{ name: string; value: strin
 function lowerTitle(services: RecoveryServices, problemId: string): string {
   const title = services.knowledge().problems.find((p) => p.id === problemId)?.title ?? problemId;
   return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+/** Whether an input answers the proof of ownership question. */
+function ownerProofIn(input: RecoveryInput): boolean {
+  if (input.kind === 'fact_provided' || input.kind === 'fact_corrected') return input.name === OWNER_PROOF_FACT;
+  return input.kind === 'facts_given' && input.facts.some((f) => f.name === OWNER_PROOF_FACT);
 }

@@ -5,6 +5,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Case, CaseOwner, CasePriority, CaseSummary, QueuedCase } from '../src/handoff';
 import type { RecoveryEngine } from '../src/recovery';
 import type { PlatformGateway } from '../src/platform/ports';
+import type { ProofAttempts } from '../src/platform/proofAttempts';
+import type { TrustedTurn } from '../src/platform/identity';
 import type { FollowUpAnswerer, FollowUpOutcome, FollowUpSubmit } from '../src/followUp';
 import type { Understander } from '../src/nlu/reading';
 import type { TurnTrace } from '../src/conversation/trace';
@@ -56,6 +58,12 @@ export interface RecoveryServices extends DialogServices {
   owner(context: TurnContext): CaseOwner;
   /** The traveller confirmed the fix: close the case, keep the conversation reference, schedule the follow-up. */
   resolved(context: TurnContext, caseId: string, problemId: string): Promise<void>;
+  /** What the server established about the turn's traveller (the platform-vouched user, the client); never the activity's from.id. */
+  trusted?(context: TurnContext): TrustedTurn;
+  /** Wrong proofs of booking ownership per client, across conversations; absent: only the per-conversation limit. */
+  proofAttempts?: Pick<ProofAttempts, 'blocked' | 'failed'>;
+  /** Records on the case what was done on a booking (or proven about it), and how the traveller was verified. */
+  recordBookingEvent?(caseId: string, data: Record<string, unknown>): Promise<void>;
   /** Records the answers to the follow-up after a resolution (src/followUp FollowUpAnswers); absent: not recorded. */
   followUps?: { answer(submit: FollowUpSubmit, who: FollowUpAnswerer): Promise<FollowUpOutcome> };
 }

@@ -42,7 +42,25 @@
     status.hidden = !text;
   }
 
+  // Embedded by the launcher (/embed.js) with a signed-in traveller: the platform's page hands over the token it
+  // got from its own backend (which asked Rebound with the signed assertion); only the parent window is listened to.
+  var embedded = !!document.querySelector('meta[name="rebound-embed"]');
+  var handOver = embedded && /[?&]identity=1\b/.test(window.location.search);
+
+  function sessionFromParent() {
+    return new Promise(function (resolve) {
+      window.addEventListener('message', function onMessage(event) {
+        var data = event.data;
+        if (event.source !== window.parent || !data || data.type !== 'rebound:session' || typeof data.token !== 'string') return;
+        window.removeEventListener('message', onMessage);
+        resolve({ token: data.token, conversationId: data.conversationId, userId: data.userId, resumed: false });
+      });
+      window.parent.postMessage({ type: 'rebound:ready' }, '*');
+    });
+  }
+
   function getSession(fresh) {
+    if (handOver) return sessionFromParent();
     var saved = fresh ? null : readSaved();
     return fetch('/api/webchat/token', {
       method: 'POST',
@@ -58,7 +76,7 @@
   function start(fresh) {
     showStatus('');
     return getSession(fresh).then(function (session) {
-      save(session);
+      if (!handOver) save(session);
       var options = { domain: window.location.origin + '/v3/directline', token: session.token };
       if (session.resumed) {
         // Reconnect to the same conversation; an empty watermark replays it from the start, so the traveller finds it again.
@@ -82,7 +100,7 @@
     });
   }
 
-  document.getElementById('new-conversation').addEventListener('click', function () {
+  if (!embedded) document.getElementById('new-conversation').addEventListener('click', function () {
     try { window.localStorage.removeItem(STORAGE_KEY); } catch (e) { /* ignore */ }
     if (current) current.end();
     var host = document.getElementById('webchat');

@@ -13,9 +13,9 @@ import { createStores, sweepRetention, type Stores } from './storage';
 import { NluService } from './nlu';
 import { NluModelCache } from './storage/nluModelCache';
 import { makeServer } from './server';
-import { rateLimitSettings } from './http/rateLimitRules';
+import { createRateLimits } from './http/rateLimitSetup';
 import { createDirectLine } from './http/directline';
-import { registerWebChat } from './http/web';
+import { PlatformIdentityVerifier, registerWebChat } from './http/web';
 import { registerAdminConsole } from './http/adminConsole';
 import { registerAgentConsole } from './http/agentConsole';
 import { createTeamsCaseAnnouncer } from '../bot/teamsCaseAnnouncer';
@@ -27,7 +27,7 @@ import { KnowledgeSync } from './admin/knowledgeSync';
 import { NotifyingCaseRepository } from './handoff';
 import type { BotGateway, HealthReport } from './http/ports';
 import { createBotRuntime } from '../bot/runtime';
-import { createPlatformGateway, type PlatformGateway } from './platform';
+import { createPlatformGateway, type PlatformGateway, type TrustedTurn } from './platform';
 import { FollowUpSweeper, ResolutionCheckComposer, type SweepReport } from './followUp';
 import { version as packageVersion } from '../package.json';
 import type { TurnTrace } from './conversation/trace';
@@ -41,6 +41,8 @@ export interface AppOverrides {
   platform: PlatformGateway;
   /** Receives what each turn did: how the message was read, facts taken and asked, handoffs (eval:conversations). */
   observeTurn: (trace: TurnTrace) => void | Promise<void>;
+  /** A tool's own trusted identities per conversation (eval:conversations vouches its traveller); never set in production. */
+  trustedOf: (activity: { conversation: { id: string }; channelId: string }) => TrustedTurn | undefined;
 }
 
 /** A built, unstarted Rebound instance. */
@@ -71,7 +73,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const stores =
     overrides.stores ??
-    (await createStores(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR }, { clock, logger }));
+    (await createStores(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, timeoutMs: config.STORAGE_TIMEOUT_MS } : { dataDir: config.DATA_DIR }, { clock, logger }));
 
   const published = await loadPublishedKnowledge(config, stores, logger);
   const knowledge = new KnowledgeService(published.kb, published.version, logger);
@@ -91,7 +93,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // Optional: new cases also go to the support team's Teams channel (announced by the instance that queued them).
   const teams = createTeamsCaseAnnouncer(config, stores.cases, logger);
   const handoffStores: Stores = { ...stores, cases: new NotifyingCaseRepository(stores.cases, teams ? teams.tee(stores.events) : stores.events, logger) };
-  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform, ...(overrides.observeTurn ? { observeTurn: overrides.observeTurn } : {}) });
+  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform, ...(overrides.observeTurn ? { observeTurn: overrides.observeTurn } : {}), ...(overrides.trustedOf ? { trustedOf: overrides.trustedOf } : {}) });
   await teams?.start(stores.conversationReferences, runtime.messenger);
   const auth = new StaticTokenAuthenticator({ agent: config.REBOUND_AGENTS, owner: config.REBOUND_OWNERS });
   // Owners' edits: a published version swaps in here at once, and on every other instance through the event bus (with a poll as fallback).
@@ -119,6 +121,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'retention sweep failed'));
   }, RETENTION_SWEEP_MS);
   retentionTimer.unref();
+  // Counted in PostgreSQL when the stores offer it, so every instance spends from one budget (docs/security.md).
+  const rateLimits = createRateLimits(config, stores.rateLimits, logger);
   const directLine = await createDirectLine({
     bot: runtime.gateway,
     logger,
@@ -128,18 +132,21 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // Stored with the other data: web chats survive a restart and every instance reads them (docs/channels.md).
     store: stores.directLine,
     trustProxy: config.TRUST_PROXY,
+    streamLimits: { rateLimits, streams: { perConversation: config.DIRECTLINE_STREAMS_PER_CONVERSATION, perClient: config.DIRECTLINE_STREAMS_PER_CLIENT } },
     // The bot's one name, from the knowledge base (as it was at start-up).
     botAccount: { id: config.MicrosoftAppId ?? 'rebound', name: knowledge.current().kb.platform.assistantName },
   });
+  // The platform's signed assertion of its signed-in user (docs/platform.md): bound to the Direct Line token.
+  const platformIdentity = new PlatformIdentityVerifier({ secret: config.PLATFORM_IDENTITY_SECRET, publicKey: config.PLATFORM_IDENTITY_PUBLIC_KEY }, clock);
   const server = makeServer({
     logger,
     bot: runtime.gateway,
     maxBodyBytes: config.MAX_BODY_BYTES,
     largeBodies: { '/api/admin/kb/import': config.MAX_KB_IMPORT_BYTES },
     security: { publicUrl: config.PUBLIC_URL },
-    rateLimits: rateLimitSettings(config),
+    rateLimits,
     health: { health: () => health(knowledge, stores, config, published.warnings) },
-    extraRoutes: [(s) => directLine.register(s), (s) => registerWebChat(s, { directLine, logger, trustProxy: config.TRUST_PROXY }), (s) => registerAdminConsole(s, { logger }), (s) => registerAgentConsole(s, { logger }), (s) => agentApi.register(s), (s) => registerAdminRoutes(s, { logger, clock, auth, editor: kbEditor, knowledge, stores })],
+    extraRoutes: [(s) => directLine.register(s), (s) => registerWebChat(s, { directLine, logger, trustProxy: config.TRUST_PROXY, embedOrigins: config.EMBED_ORIGINS, identity: platformIdentity }), (s) => registerAdminConsole(s, { logger }), (s) => registerAgentConsole(s, { logger }), (s) => agentApi.register(s), (s) => registerAdminRoutes(s, { logger, clock, auth, editor: kbEditor, knowledge, stores })],
   });
 
   return {

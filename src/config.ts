@@ -32,6 +32,27 @@ const principals = z
     return out;
   });
 
+/** `https://a.example,https://b.example`: origins only (scheme, host, port), no paths, no wildcards. */
+const originList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    const out: string[] = [];
+    for (const item of (v ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(item);
+        origin = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === item.replace(/\/$/, '') ? url.origin : undefined;
+      } catch {
+        origin = undefined;
+      }
+      if (origin) out.push(origin);
+      else ctx.addIssue({ code: 'custom', message: `"${item.slice(0, 60)}": expected an origin such as https://www.example.com (no path, no wildcard)` });
+    }
+    return out;
+  });
+
 /** Every setting, with its default; `.env.example` documents each (a test holds that). */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -60,6 +81,12 @@ const envSchema = z.object({
   TEAMS_AGENT_TENANT_ID: optionalText,
   DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   TRUST_PROXY: bool.default(false),
+  /** Origins that may embed the web chat: frame-ancestors of /embed and CORS of the token route. Empty: none. */
+  EMBED_ORIGINS: originList,
+  /** Shared secret (HS256) of the platform's signed assertion of its signed-in user. */
+  PLATFORM_IDENTITY_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** The platform's public key (PEM, RS256/ES256) for the same assertion; "\n" may stand for line breaks. */
+  PLATFORM_IDENTITY_PUBLIC_KEY: optionalText.transform((v) => v?.replace(/\\n/g, '\n')).pipe(z.string().includes('-----BEGIN', { message: 'must be a PEM public key' }).optional()),
   PLATFORM_API_URL: optionalText.pipe(z.url().optional()),
   PLATFORM_API_KEY: optionalText,
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
@@ -68,6 +95,12 @@ const envSchema = z.object({
   RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  /** Open Direct Line streams (WebSockets) per conversation, and upgrades per stream token; past it 429. */
+  DIRECTLINE_STREAMS_PER_CONVERSATION: z.coerce.number().int().min(1).max(100).default(4),
+  /** Open Direct Line streams per client IP on one instance; past it 429. */
+  DIRECTLINE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).default(100),
+  /** Longest one storage call may take (retries included) before 503 STORAGE_UNAVAILABLE; PostgreSQL only. */
+  STORAGE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(4000),
 });
 
 /** The validated configuration of one Rebound instance. */

@@ -5,8 +5,9 @@ import { sendError } from './http/errors';
 import { registerHealthRoutes } from './http/health';
 import { registerMessageRoutes } from './http/messages';
 import type { BotGateway, HealthSource } from './http/ports';
-import { registerRateLimits, type RateLimitSettings } from './http/rateLimitRules';
+import { registerRateLimits, type RateLimits, type RateLimitSettings } from './http/rateLimitRules';
 import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/securityHeaders';
+import { jsonDepthExcess } from './http/jsonDepth';
 
 /** What the HTTP server needs; built by createApp. */
 export interface ServerDeps {
@@ -18,8 +19,8 @@ export interface ServerDeps {
   largeBodies?: Readonly<Record<string, number>>;
   /** Security headers (HSTS when PUBLIC_URL is https); every response gets them. */
   security?: SecurityHeaderOptions;
-  /** Per-client limits (RATE_LIMIT_*); unset: none (unit tests of other routes). */
-  rateLimits?: RateLimitSettings;
+  /** Per-client limits (RATE_LIMIT_*), counted in memory from settings or in the given limits' store; unset: none. */
+  rateLimits?: RateLimitSettings | RateLimits;
   /** Extra route groups (Direct Line, agent, admin) registered after the core ones. */
   extraRoutes?: Array<(server: Server) => void>;
 }
@@ -27,9 +28,28 @@ export interface ServerDeps {
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_MS = 65_000;
 
-/** The body parser with the default limit, and a larger one on the paths that take big uploads. */
+const JSON_TYPE = /^application\/(?:json|[a-z0-9.+-]+\+json)$/i;
+
+/**
+ * Between reading and parsing: a JSON body nested deeper than MAX_JSON_DEPTH is refused before it is parsed, so no
+ * route, store or serialiser ever meets one (JSON.stringify and structuredClone recurse, and overflow the stack).
+ */
+const refuseDeepJson: restify.RequestHandler = (req, _res, next) => {
+  const raw: unknown = req.body;
+  if ((typeof raw !== 'string' && !Buffer.isBuffer(raw)) || !JSON_TYPE.test(req.getContentType())) return next();
+  const excess = jsonDepthExcess(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  if (!excess) return next();
+  const message = `The JSON body nests deeper than ${excess.maxDepth} levels (at character ${excess.offset}).`;
+  return next(new AppError('BODY_TOO_DEEP', message, { maxDepth: excess.maxDepth, offset: excess.offset }));
+};
+
+/** The body parser with the default limit, and a larger one on the paths that take big uploads; deep JSON is refused. */
 function bodyParserByPath(defaultLimit: number, large: Readonly<Record<string, number>>): restify.RequestHandler {
-  const parser = (maxBodySize: number) => restify.plugins.bodyParser({ maxBodySize, mapParams: false, mapFiles: false, rejectUnknown: true }) as restify.RequestHandler[];
+  const parser = (maxBodySize: number): restify.RequestHandler[] => {
+    // restify's bodyParser is [read, parse]: the depth check goes between them.
+    const [read, ...parse] = restify.plugins.bodyParser({ maxBodySize, mapParams: false, mapFiles: false, rejectUnknown: true }) as restify.RequestHandler[];
+    return [read!, refuseDeepJson, ...parse];
+  };
   const byPath = new Map(Object.entries(large).map(([path, limit]) => [path, parser(limit)]));
   const normal = parser(defaultLimit);
   return (req, res, next) => {

@@ -64,8 +64,11 @@ export type Decision =
   | { kind: 'fact_unknown'; name: string }
   /** "skip" for an optional fact. */
   | { kind: 'fact_skipped'; name: string }
-  /** "Yes, that's right" to the facts shown; `suggestion`: yes to a "did you mean ...?" about this fact. */
-  | { kind: 'confirm'; suggestion?: string }
+  /**
+   * "Yes, that's right" to the facts shown; `suggestion`: yes to a "did you mean ...?" about this fact;
+   * `wish`: what the traveller wants, said instead of a yes (the outcome asked next, when it is).
+   */
+  | { kind: 'confirm'; suggestion?: string; wish?: string }
   /** "Change ..." on a confirmation: ask this fact again (absent: ask which). */
   | { kind: 'change'; name?: string }
   | { kind: 'wished_outcome'; text: string }
@@ -75,6 +78,8 @@ export type Decision =
   | { kind: 'offer_answer'; accept: boolean }
   | { kind: 'person' }
   | { kind: 'system'; name: SystemHandler }
+  /** The problem went away on its own while the walkthrough was under way ("found it in my spam folder"). */
+  | { kind: 'solved' }
   /** The problem the bot just resolved came back ("it didn't work after all"): reopen its case. */
   | { kind: 'came_back'; caseId: string }
   /** The last FAQ answer did not help: walk through the problem behind it, or ask for more. */

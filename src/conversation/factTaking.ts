@@ -135,13 +135,13 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
     let value: string | undefined;
     if (spec.kind === 'choice') {
       value = choiceNamed(spec, reading.normalized) ?? (spec.name === ctx.pending ? choiceByOrdinal(spec, reading.entities, reading.normalized) : undefined);
-    } else if (spec.entity === 'place' || spec.entity === 'country') {
+    } else if (spec.entity === 'place' || spec.entity === 'city' || spec.entity === 'country') {
       // "terminal 1, just outside the arrivals exit", "irish and german": every one said, together.
       const places = reading.entities.filter((e) => e.kind === spec.entity && !usedEntities.has(e));
       places.forEach((e) => usedEntities.add(e));
       value = places.length ? [...new Set(places.map((e) => e.value))].join(', ') : undefined;
     } else {
-      const entity = pickEntity(spec, reading.entities, usedEntities);
+      const entity = pickEntity(spec, reading.entities, usedEntities, correcting);
       if (entity) {
         value = valueFor(spec, entity);
         if (spec.kind !== 'currency') usedEntities.add(entity);
@@ -162,12 +162,17 @@ function saysTheDay(e: Entity): boolean {
 
 /**
  * The entity that fills a fact: the latest that fits ("WL-X119274, sorry WL-X119247" means the second),
- * but for a date the first one said by its day ("on the 22nd now leaves 5 hours earlier" is the 22nd). An
- * amount already taken still gives its currency.
+ * but for a date the first one said by its day ("on the 22nd now leaves 5 hours earlier" is the 22nd), or for
+ * a date to come, outside a correction, the latest of those. An amount already taken still gives its currency.
  */
-function pickEntity(spec: FactSpec, entities: readonly Entity[], used: ReadonlySet<Entity>): Entity | undefined {
+function pickEntity(spec: FactSpec, entities: readonly Entity[], used: ReadonlySet<Entity>, correcting: boolean): Entity | undefined {
   const fitting = entities.filter((e) => (spec.kind === 'currency' || !used.has(e)) && valueFor(spec, e) !== undefined);
-  if (spec.kind === 'date' || spec.kind === 'dateRange') return fitting.find(saysTheDay) ?? fitting.at(-1);
+  if (spec.kind === 'date' || spec.kind === 'dateRange') {
+    const days = fitting.filter(saysTheDay);
+    // A date to come among others ("broke my leg yesterday, so we can't do the tour on sunday"): the latest one.
+    if (spec.when === 'future' && days.length > 1 && !correcting) return days.reduce((a, b) => ((valueFor(spec, b) ?? '') > (valueFor(spec, a) ?? '') ? b : a));
+    return days[0] ?? fitting.at(-1);
+  }
   return fitting.at(-1);
 }
 

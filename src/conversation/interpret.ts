@@ -4,8 +4,8 @@ import type { HandoffReason } from '../recovery/types';
 import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from './acts';
 import { factsFromMessage, problemRequested } from './factTaking';
 import type { ConversationMemory } from './memory';
-import { answerToPending } from './pendingAnswers';
-import { askedFaq, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, yesOrNo } from './readingSignals';
+import { answerToPending, solvedOnItsOwn } from './pendingAnswers';
+import { askedFaq, faqInProblem, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, yesOrNo } from './readingSignals';
 
 /** Where the conversation stands when a message arrives. */
 export interface Situation {
@@ -20,6 +20,10 @@ export interface Situation {
   known: Readonly<Record<string, string>>;
   /** Alternative facts being asked (a fact the traveller does not know). */
   alternatives?: readonly string[];
+  /** Messages in a row the bot could not place (the last one included). */
+  unplaced?: number;
+  /** The NLU, to read a question in the problem's context (set by `interpret`). */
+  understander?: Understander;
   memory: ConversationMemory;
 }
 
@@ -65,9 +69,24 @@ export function interpret(reading: MessageReading, situation: Situation, kb: Kno
   if (situation.offer && situation.offerLast !== false && yn && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: yn === 'yes' }, [], 'offer');
   // A yes that names a person ("yes please, a person") accepts the person offered, whichever question came last.
   if (situation.offer && yn === 'yes' && facts.length === 0 && PERSON_WORDS.test(reading.normalized)) return result('answer', { kind: 'offer_answer', accept: true }, [], 'offer');
-  const answered = answerToPending(reading, situation, kb, facts, yn);
+  const answered = answerToPending(reading, { ...situation, understander: nlu }, kb, facts, yn);
   if (answered) return situation.offer && answered.act !== 'question' ? { ...answered, declinesOffer: situation.offer } : answered;
-  return general(reading, situation, kb, nlu, facts, yn);
+  return movedOn(general(reading, situation, kb, nlu, facts, yn), situation);
+}
+
+/**
+ * A question is never asked in a loop: when a fact's question meets a second message in a row that the
+ * bot cannot place ("no sign of them still" for a phone number), the walkthrough goes on without it, as
+ * for "I don't know" (the playbook's alternative, or on without it).
+ */
+function movedOn(read: Interpretation, situation: Situation): Interpretation {
+  const { pending, problem } = situation;
+  const d = read.decision;
+  const lost = d.kind === 'clarify' || (d.kind === 'rephrase' && !d.nonsense) || (d.kind === 'system' && (d.name === 'yes' || d.name === 'no'));
+  if (!lost || pending.kind !== 'fact' || (situation.unplaced ?? 0) < 1) return read;
+  const spec = problem?.facts.find((f) => f.name === pending.name);
+  if (!spec) return read;
+  return { ...read, decision: spec.required ? { kind: 'fact_unknown', name: spec.name } : { kind: 'fact_skipped', name: spec.name } };
 }
 
 /**
@@ -81,6 +100,8 @@ function withPerson(reading: MessageReading, situation: Situation, kb: Knowledge
   if (reading.cues.waiting) return result('command', { kind: 'system', name: 'status' }, facts, 'system:status');
   // "The van just showed up, you can close this": leave the queue.
   if (reading.cues.stop) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
+  // "Oh he just showed up, all good now": sorted before anyone came; the queue is left the same way.
+  if (solvedOnItsOwn(reading, facts)) return result('feedback', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
   const g = general(reading, situation, kb, nlu, facts, yn);
   const d = g.decision;
   const kept = d.kind === 'answer_faq' || (d.kind === 'system' && ['status', 'cancel', 'start_over', 'help'].includes(d.name));
@@ -127,25 +148,30 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   const ownBooking = reading.entities.some((e) => e.kind === 'bookingReference') || reading.cues.request;
   // In the middle of a recovery a question an answer fits well is a question ("and my passport runs out in
   // august, is that a problem?"): the walkthrough resumes after it, so nothing is lost.
-  const midwayQuestion = !!problem && reading.cues.question && !reading.cues.notWorked && (reading.asQuestion?.best?.confidence ?? 0) >= FAQ_MIDWAY;
+  // The closest answer counts whatever the verdict: the service leaves `best` empty below its out-of-scope threshold.
+  const closest = reading.asQuestion?.best ?? reading.asQuestion?.alternatives[0];
+  const midwayQuestion = !!problem && reading.cues.question && !reading.cues.notWorked && (closest?.confidence ?? 0) >= FAQ_MIDWAY;
   const asks = reading.cues.question && (reading.cues.hypothetical || midwayQuestion || (!reading.cues.failure && !clearProblem && !(reported && ownBooking)));
-  const faq = askedFaq(reading, kb, asks ? FAQ_FOR_QUESTION : undefined);
+  // "Can I move WL-H590144 to the 18th-21st?": a request about the traveller's own booking that a playbook's
+  // choices name is that playbook, unless an answer fits the question well.
+  const requested = reported || (reading.cues.hypothetical && !reading.cues.request) ? undefined : problemRequested(reading, kb);
+  const ownRequest = requested !== undefined && !reading.cues.hypothetical && reading.entities.some((e) => e.kind === 'bookingReference') && !askedFaq(reading, kb, 0.6);
+  const faq = ownRequest ? undefined : asks && problem ? faqInProblem(reading, problem, nlu, kb) : askedFaq(reading, kb, asks ? FAQ_FOR_QUESTION : undefined);
   // "And with Apple Pay, same thing?": a follow-up nothing else answers stays with the last answer.
   const sameAnswer = recentAnswer && opensAsFollowUp(reading) && !faq ? recentAnswer.faqId : undefined;
   const follow = recentAnswer && isFollowUp(reading) ? followUpFaq(reading, recentAnswer, nlu, kb) ?? sameAnswer : undefined;
   if ((asks || !reported) && (follow ?? faq)) return result('question', { kind: 'answer_faq', faqId: (follow ?? faq)! }, facts, `faq:${follow ?? faq}`);
   // "Can I move WL-H590144 to the 18th-21st?": no answer fits and the NLU names no problem, but the traveller
   // asks for something done to their own booking that one playbook's choices name.
-  const requested = reported || (reading.cues.hypothetical && !reading.cues.request) ? undefined : problemRequested(reading, kb);
   if (requested) {
     if (problem) return result('problem_report', requested === problem.id ? { kind: 'resume' } : { kind: 'queue_problem', problemId: requested }, facts, `problem:${requested}`);
     return result('problem_report', { kind: 'start_problem', problemId: requested, also: [] }, facts, `problem:${requested}`);
   }
   // A plain question that no answer fits well: offer the closest answers rather than start a walkthrough.
-  if (asks && !reading.cues.request && reading.asQuestion?.best) return result('question', { kind: 'clarify' }, facts);
+  if (asks && !reading.cues.request && closest) return result('question', { kind: 'clarify' }, facts);
   if (reported) {
-    if (problem && reported !== problem.id) return result('problem_report', { kind: 'queue_problem', problemId: reported }, facts, `problem:${reported}`);
-    if (problem) return result('problem_report', { kind: 'resume' }, facts, `problem:${reported}`);
+    if (problem && reported !== problem.id && anotherProblem(reading, kb)) return result('problem_report', { kind: 'queue_problem', problemId: reported }, facts, `problem:${reported}`);
+    if (problem) return result('problem_report', { kind: 'resume' }, facts, `problem:${problem.id}`);
     const also = problemsInParts(reading, kb).filter((id) => id !== reported);
     return result('problem_report', { kind: 'start_problem', problemId: reported, also }, facts, `problem:${reported}`);
   }
@@ -160,6 +186,18 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   if (yn) return result('answer', { kind: 'system', name: yn }, facts);
   if (reading.understanding.verdict === 'ambiguous') return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'clarify' }, facts);
   return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'rephrase', nonsense: false }, facts);
+}
+
+/** Words that announce a second matter ("also", "another thing", "separately"). */
+const ANOTHER = /\b(?:also|another|other|second|separate|separately|too|as well|besides|plus|on top of)\b/;
+
+/**
+ * Whether a problem read in the middle of another one is a second problem: said as one ("also, ..."), read
+ * with confidence, or about another booking. "No reply from them yet" while a driver is missing is this one.
+ */
+function anotherProblem(reading: MessageReading, kb: KnowledgeBase): boolean {
+  if (ANOTHER.test(reading.normalized) || problemsInParts(reading, kb).length > 0) return true;
+  return (recognised(reading.understanding, kb, 0.7)?.target.kind === 'problem') || reading.entities.some((e) => e.kind === 'bookingReference');
 }
 
 /** The problem behind an FAQ answer that did not help: the problem the question and the reply read as together. */

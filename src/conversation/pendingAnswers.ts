@@ -4,7 +4,7 @@ import type { FactTaken, Interpretation } from './acts';
 import { choiceByOrdinal, choiceNamed, entityKindFor, valueFor } from './factTaking';
 import type { Situation } from './interpret';
 import { lastMention } from './memory';
-import { askedFaq, FAQ_FOR_QUESTION, problemsInParts, reportedProblem, systemIntent } from './readingSignals';
+import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, problemsInParts, reportedProblem, systemIntent } from './readingSignals';
 import { normalizeText } from '../nlu/normalize';
 
 type YesNo = 'yes' | 'no' | undefined;
@@ -28,20 +28,23 @@ const KIND_WORDS: Record<string, readonly string[]> = {
 const COMMANDS = new Set(['status', 'help', 'cancel', 'start_over', 'greeting', 'thanks', 'goodbye', 'bot_identity', 'human']);
 
 /** Whether the message asks a question the knowledge base answers, or gives a command (status, stop, a person...). */
-function asksOrCommands(reading: MessageReading, kb: KnowledgeBase): boolean {
+function asksOrCommands(reading: MessageReading, kb: KnowledgeBase, situation: Situation): boolean {
   const system = systemIntent(reading, kb);
   if (system && COMMANDS.has(system)) return true;
-  return asksAQuestion(reading, kb);
+  return asksAQuestion(reading, kb, situation);
 }
 
 /** Whether the message is a question an FAQ answers ("will the refund go back to my card?"), whatever else it holds. */
-function asksAQuestion(reading: MessageReading, kb: KnowledgeBase): boolean {
-  return reading.cues.question && !!askedFaq(reading, kb, FAQ_FOR_QUESTION);
+function asksAQuestion(reading: MessageReading, kb: KnowledgeBase, situation: Situation): boolean {
+  if (!reading.cues.question) return false;
+  // Read in the problem's context too ("when would I normally get the code?" while the host is silent).
+  const { problem, understander } = situation;
+  return !!askedFaq(reading, kb, FAQ_FOR_QUESTION) || (!!problem && !!understander && !!faqInProblem(reading, problem, understander, kb));
 }
 
 /** Whether the message does something else than answer: asks, commands, reports another problem. */
 function doesSomethingElse(reading: MessageReading, situation: Situation, kb: KnowledgeBase): boolean {
-  if (asksOrCommands(reading, kb)) return true;
+  if (asksOrCommands(reading, kb, situation)) return true;
   const reported = reportedProblem(reading, kb);
   return !!reported && reported !== situation.problem?.id && reading.cues.failure;
 }
@@ -110,7 +113,7 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   if (given && reading.cues.question && askedFaq(reading, kb, FAQ_BESIDE_AN_ANSWER)) return null;
   if (given) return answer(topic, { kind: 'facts' }, facts, actOfFacts(facts));
   // "Can I leave my bags even if I don't have a room?" is a question, not "I don't have it".
-  if (asksAQuestion(reading, kb)) return null;
+  if (asksAQuestion(reading, kb, situation)) return null;
   const { cues } = reading;
   const saysNo = yn === 'no' || (!spec.required && /^(?:no|none|not|nope|nah)\b/.test(reading.normalized));
   if (cues.dontKnow || cues.dontHave || (saysNo && !cues.question) || (cues.skip && !cues.question && !spec.required)) {
@@ -129,6 +132,9 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   // A code or a number on its own ("JFKLH12345") is an answer, whatever a classifier makes of it.
   if (words <= 2 && /\d/.test(reading.text) && spec.kind !== 'choice') return answer(topic, { kind: 'facts' }, [{ name, value: reading.text, correction: false }]);
   if (doesSomethingElse(reading, situation, kb)) return null;
+  // "It was meant to be this Sunday" where the booking already says so: heard, and the question stands.
+  const same = restated(reading, situation);
+  if (same) return answer(`fact:${same}`, { kind: 'facts' }, []);
   if (spec.kind === 'choice') {
     // A bare "yes" is no choice; a few words may be a choice misspelt (the check suggests the closest).
     const picked = choiceByOrdinal(spec, reading.entities, reading.normalized) ?? (yn || words > 4 ? undefined : reading.text);
@@ -153,7 +159,7 @@ function restated(reading: MessageReading, situation: Situation): string | undef
 
 /** An answer to "is this right?": yes, a corrected value, the same value said again, or "change ...". */
 function confirmAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo, suggestion: string | undefined): Interpretation | null {
-  if (asksAQuestion(reading, kb)) return null;
+  if (asksAQuestion(reading, kb, situation)) return null;
   if (facts.length > 0) return answer(`fact:${facts[0].name}`, { kind: 'facts' }, facts, actOfFacts(facts));
   // The value shown, said again: an answer that changes nothing, so the facts are shown again to confirm.
   const same = yn || reading.cues.change ? undefined : restated(reading, situation);
@@ -164,30 +170,45 @@ function confirmAnswer(reading: MessageReading, situation: Situation, kb: Knowle
     const name = factNamed(reading, situation.problem?.facts ?? []);
     return answer('confirm', { kind: 'change', ...(name ? { name } : {}) }, facts);
   }
+  // "Honestly I just want to be in London tonight": what they want, said instead of a yes; the facts stand.
+  if (!reading.cues.question && !reading.cues.correction && !reading.cues.notWorked && WISH.test(reading.normalized) && !doesSomethingElse(reading, situation, kb)) {
+    return answer('outcome', { kind: 'confirm', wish: reading.text }, facts);
+  }
   return null;
 }
 
+/** A question about how things work, not a wish phrased as one. */
+const ASKS_HOW = /^(?:(?:wait|ok|okay|so|and|but|hm+)\s+)*(?:how|what|whats|where|when|why|which|who|do|does|did|is|are|am|will|would|should|shall|has|have|must)\b/;
+
+/** A wish in the traveller's words ("I just want ...", "we'd rather ...", "all I need is ..."). */
+const WISH = /\b(?:(?:i|we)\s+(?:just\s+|only\s+|really\s+|still\s+)?(?:want|need|would like|d like|would rather|d rather|prefer|hope)|(?:id|wed|i'd|we'd)\s+(?:like|rather|prefer)|all (?:i|we) (?:want|need))\b/;
+
 /** An answer to "what would you like in the end?": a choice shown, or the traveller's own words. */
-function outcomeAnswer(reading: MessageReading, kb: KnowledgeBase, choices: string[]): Interpretation | null {
+function outcomeAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, choices: string[]): Interpretation | null {
   const spec = { name: 'outcome', kind: 'choice', prompt: '-', required: true, alternativeOnly: false, choices } as FactSpec;
   const picked = choiceByOrdinal(spec, reading.entities) ?? choiceNamed(spec, reading.normalized);
   if (picked) return answer('outcome', { kind: 'wished_outcome', text: picked }, []);
   // What the traveller wants is in their own words, whatever they are ("my money back" is no new problem here).
-  if (asksOrCommands(reading, kb) || reading.gibberish) return null;
+  if (asksOrCommands(reading, kb, situation) || reading.gibberish) return null;
+  // "Do I have to rebook through you or the airline?" asks how things work; "can I get my money back?" is a wish.
+  const asksHow = reading.cues.question && ASKS_HOW.test(reading.normalized) && !WISH.test(reading.normalized);
+  if (asksHow && asksAQuestion(reading, kb, situation)) return null;
   return answer('outcome', { kind: 'wished_outcome', text: reading.text }, []);
 }
 
 /** Feedback on a step: it worked, it did not, it cannot be told (ask), or a fact corrected on the way. */
 function stepAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo): Interpretation | null {
-  if (asksOrCommands(reading, kb) || reading.gibberish) return null;
+  if (asksOrCommands(reading, kb, situation) || reading.gibberish) return null;
   const outcome = stepResult(reading, yn);
   // A value corrected on the way is a correction; a new one said with the result ("done, the desk gave me
   // file LHRKL50321") is feedback on the step, and the fact is taken with it.
   if (facts.length > 0 && (facts.some((f) => f.correction) || outcome === 'unclear')) return answer(`fact:${facts[0].name}`, { kind: 'facts' }, facts, actOfFacts(facts));
   // Another problem said outright ("also, my card was charged twice") waits its turn; a description of this one is feedback.
   // "I'd rather go another day" is this one's answer: only a problem the NLU names, other than this one, waits.
-  if (reading.parts.length > 1 && /\b(also|another|other|second|separate)\b/.test(reading.normalized)) {
+  if (/\b(also|another|other|second|separate)\b/.test(reading.normalized)) {
     if (problemsInParts(reading, kb).some((id) => id !== situation.problem?.id)) return null;
+    const reported = reportedProblem(reading, kb);
+    if (reported && reported !== situation.problem?.id && reading.cues.failure) return null;
   }
   return answer('step', { kind: 'step_outcome', outcome }, facts, 'feedback');
 }
@@ -204,13 +225,17 @@ function remedyAnswer(reading: MessageReading, yn: YesNo, remedyIds: string[]): 
 /** What a message answers of the question pending, or null when it does something else (asks, commands, reports). */
 export function answerToPending(reading: MessageReading, situation: Situation, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo): Interpretation | null {
   const { pending } = situation;
+  // "Omg found it in my spam folder": the problem went away while facts were asked; a step's own result is read below.
+  // "Yes all good" to "is this right?" confirms the facts.
+  const confirms = pending.kind === 'confirm' && yn === 'yes';
+  if ((pending.kind === 'fact' || pending.kind === 'confirm' || pending.kind === 'outcome') && !confirms && solvedOnItsOwn(reading, facts)) return answer('step', { kind: 'solved' }, [], 'feedback');
   switch (pending.kind) {
     case 'fact':
       return factAnswer(reading, situation, kb, facts, yn, pending.name);
     case 'confirm':
       return confirmAnswer(reading, situation, kb, facts, yn, pending.suggestion);
     case 'outcome':
-      return outcomeAnswer(reading, kb, pending.choices);
+      return outcomeAnswer(reading, situation, kb, pending.choices);
     case 'step':
       return stepAnswer(reading, situation, kb, facts, yn);
     case 'remedy':
@@ -218,6 +243,19 @@ export function answerToPending(reading: MessageReading, situation: Situation, k
     default:
       return null;
   }
+}
+
+/**
+ * Whether the message says the problem is gone ("he just showed up, all good now", "someone came back, im
+ * in"), not only that something was understood ("ok got it") nor a value given.
+ */
+export function solvedOnItsOwn(reading: MessageReading, facts: readonly FactTaken[]): boolean {
+  const { cues } = reading;
+  if (!cues.worked || cues.notWorked || cues.question || cues.failure || facts.length > 0) return false;
+  const words = reading.normalized.split(' ');
+  // "To be sure I've got everything sorted before I fly" wishes it sorted.
+  if (WISH.test(reading.normalized) || /^(?:to|so that|in order to)\b/.test(reading.normalized)) return false;
+  return words.length >= 3 && !/\bgot it\b(?! now)/.test(reading.normalized);
 }
 
 /** Facts the first message says the traveller does not have ("I don't have the booking number on me"). */

@@ -1,6 +1,7 @@
-import type { KnowledgeBase, SystemHandler } from '../knowledge/schema';
+import type { KnowledgeBase, Problem, SystemHandler } from '../knowledge/schema';
 import type { MessageReading, Understander } from '../nlu/reading';
 import type { Understanding } from '../nlu/types';
+import { sharesContent } from './faqContent';
 import { targetOf, type Target } from './target';
 
 /** Confidence from which a system intent (yes, no, status, cancel...) is taken at its word. */
@@ -111,8 +112,11 @@ function faqFrom(u: Understanding | undefined, kb: KnowledgeBase, floor: number)
 /** The FAQ the message asks, if any: with only FAQs competing when it reads as a question (`floor` for plain questions). */
 export function askedFaq(reading: MessageReading, kb: KnowledgeBase, floor = FAQ_CONFIDENCE): string | undefined {
   const whole = recognised(reading.understanding, kb, FAQ_CONFIDENCE);
-  if (whole?.target.kind === 'faq') return whole.target.id;
-  return reading.asQuestion ? faqFrom(reading.asQuestion, kb, floor) : undefined;
+  // A statement torn between answers ("ok sent") asks none of them; a question is read again among answers only.
+  if (whole?.target.kind === 'faq' && (reading.understanding.verdict === 'match' || reading.cues.question)) return whole.target.id;
+  const asked = reading.asQuestion ? faqFrom(reading.asQuestion, kb, floor) : undefined;
+  // Below the everyday floor, an answer the question shares no word with is a guess from its shape.
+  return asked && (floor >= FAQ_CONFIDENCE || sharesContent(reading, kb, asked)) ? asked : undefined;
 }
 
 /** The FAQ a question asks with the everyday floor (a waiting traveller's "how long?" is about their case unless an FAQ fits well). */
@@ -120,7 +124,10 @@ export function askedFaqConfidently(reading: MessageReading, kb: KnowledgeBase):
   return reading.cues.question ? askedFaq(reading, kb, 0.6) : undefined;
 }
 
-const FOLLOW_UP_OPENINGS = /^(and|but|or|also|so|what about|how about|what if|and if|and what|and how|and when|and where|and can|then|ok and|okay and)\b/;
+// After an acknowledgement or two ("hm ok, and if I'm only running late?", "right, what about the car?").
+const FOLLOW_UP_OPENINGS = /^(?:(?:hm+|ok|okay|oh|ah|right|alright|cool|great|thanks|thx|i see|got it)\s+){0,3}(?:and|but|or|also|so|what about|how about|what if|then)\b/;
+/** Words that point back at the last answer ("can they send it to PayPal instead?", "is that a problem for a debit one?"). */
+const POINTS_BACK = /\b(?:it|that|this|they|them|those|one|instead|too|either|also|still|then)\b/;
 
 /** Whether a message opens as a follow-up ("and if I paid with PayPal?", "what about the late check-in?"). */
 export function opensAsFollowUp(reading: MessageReading): boolean {
@@ -133,24 +140,49 @@ export function opensAsFollowUp(reading: MessageReading): boolean {
  */
 export function isFollowUp(reading: MessageReading): boolean {
   if ((reading.understanding.coverage ?? 0) < 0.5) return false;
-  return opensAsFollowUp(reading) || (reading.cues.question && reading.normalized.split(' ').length <= 6);
+  const words = reading.normalized.split(' ').length;
+  return opensAsFollowUp(reading) || (reading.cues.question && (words <= 6 || (words <= 14 && POINTS_BACK.test(reading.normalized))));
 }
 
 /** The FAQ a follow-up asks, read together with the question it follows. */
 export function followUpFaq(reading: MessageReading, previous: { text: string; faqId: string }, nlu: Understander, kb: KnowledgeBase): string | undefined {
   const alone = askedFaq(reading, kb, 0.6);
   if (alone) return alone;
-  // Read alone and together with the question it follows; the same answer, or one of the same topic, is likelier.
+  // The same answer, or one of the same topic, is likelier.
   const topicOf = (id: string) => kb.faqs.find((f) => f.id === id)?.topic;
   const lastTopic = topicOf(previous.faqId);
+  return faqReadWith(reading, previous.text, nlu, (id) => (id === previous.faqId ? 0.15 : lastTopic && topicOf(id) === lastTopic ? 0.1 : 0), 0.3);
+}
+
+/**
+ * A question read alone and together with what it is said in (the question it follows, the problem being
+ * walked through): the best FAQ over both readings, with a bonus per entry, from a floor.
+ */
+function faqReadWith(reading: MessageReading, context: string, nlu: Understander, bonus: (id: string) => number, floor: number): string | undefined {
   const scores = new Map<string, number>();
-  for (const u of [reading.asQuestion ?? nlu.understand(reading.text, { only: 'faq' }), nlu.understand(`${previous.text} ${reading.text}`, { only: 'faq' })]) {
+  for (const u of [reading.asQuestion ?? nlu.understand(reading.text, { only: 'faq' }), nlu.understand(`${context} ${reading.text}`, { only: 'faq' })]) {
     for (const c of [u.best, ...u.alternatives]) {
       if (!c || c.kind !== 'faq') continue;
-      const bonus = c.id === previous.faqId ? 0.15 : lastTopic && topicOf(c.id) === lastTopic ? 0.1 : 0;
-      scores.set(c.id, Math.max(scores.get(c.id) ?? 0, c.confidence + bonus));
+      scores.set(c.id, Math.max(scores.get(c.id) ?? 0, c.confidence + bonus(c.id)));
     }
   }
   const [best] = [...scores].sort((a, b) => b[1] - a[1]);
-  return best && best[1] >= 0.3 ? best[0] : undefined;
+  return best && best[1] >= floor ? best[0] : undefined;
+}
+
+/** Product words of the FAQ tags, per product of a problem. */
+const PRODUCT_TAGS: Record<string, string> = { hotel: 'hotels', rental: 'rentals', flight: 'flights', transfer: 'transfers', car: 'car-rental', tour: 'tours' };
+
+/**
+ * The FAQ a question asked in the middle of a recovery asks, read in the problem's context ("when would I
+ * normally get the code?" while the host is silent is about key collection, not e-mails): an entry the
+ * question fits well alone stands; otherwise the reading with the problem's title decides, entries about
+ * the problem's product(s) a little ahead. Undefined when nothing fits.
+ */
+export function faqInProblem(reading: MessageReading, problem: Problem, nlu: Understander, kb: KnowledgeBase): string | undefined {
+  const alone = askedFaq(reading, kb, 0.6);
+  if (alone) return alone;
+  const tags = problem.products.length <= 2 ? problem.products.map((p) => PRODUCT_TAGS[p]).filter(Boolean) : [];
+  const tagsOf = (id: string) => kb.faqs.find((f) => f.id === id)?.tags ?? [];
+  return faqReadWith(reading, problem.title, nlu, (id) => (tags.some((t) => tagsOf(id).includes(t)) ? 0.05 : 0), FAQ_FOR_QUESTION);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
 import type { IncomingActivity } from './ports';
+import { normalizeActivity } from './activityNormalize';
 
 const account = z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() }).passthrough();
 
@@ -18,7 +19,7 @@ const activitySchema = z
   })
   .passthrough();
 
-/** Validates a request body as an activity; a clear 400 listing every problem otherwise. */
+/** Validates a request body as an activity, normalised for the turn (activityNormalize.ts); a clear 400 listing every problem otherwise. */
 export function parseActivity(body: unknown): IncomingActivity {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new AppError('INVALID_ACTIVITY', 'The request body must be a JSON object (a Bot Framework activity).', {
@@ -33,5 +34,5 @@ export function parseActivity(body: unknown): IncomingActivity {
   if (parsed.data.type === 'message' && !parsed.data.from) {
     throw new AppError('INVALID_ACTIVITY', 'Invalid activity: from: a message needs a sender', { problems: ['from: required'] });
   }
-  return parsed.data as IncomingActivity;
+  return normalizeActivity(parsed.data) as IncomingActivity;
 }

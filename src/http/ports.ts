@@ -1,3 +1,5 @@
+import type { TrustedTurn } from '../platform/identity';
+
 /** What an HTTP answer of the bot looks like (expectReplies bodies, invoke responses). */
 export interface BotAnswer {
   status: number;
@@ -15,7 +17,7 @@ export interface BotGateway {
    * Runs an activity from an in-process channel whose user this server already authenticated (the Direct Line
    * endpoint, with its own tokens): no channel token is checked, replies go to the activity's serviceUrl.
    */
-  processTrustedActivity?(activity: IncomingActivity): Promise<void>;
+  processTrustedActivity?(activity: IncomingActivity, trusted?: TrustedTurn): Promise<void>;
 }
 
 /** The fields every incoming activity must have; the rest passes through untouched. */

@@ -45,6 +45,8 @@ export const testConversationSchema = z.object({
   classes: z.array(z.enum(['facts-given', 'free-values', 'way-out', 'questions', 'emotion', 'waiting', 'text', 'happy-path', 'faq', 'truth'])).default([]),
   at: z.iso.datetime({ offset: true }).optional(),
   timezone: z.string().min(1).optional(),
+  /** Who talks: a traveller signed in on the platform (vouched; owns the demo's sample bookings), or an anonymous one. */
+  traveller: z.enum(['signed-in', 'anonymous']).default('signed-in'),
   turns: z.array(testTurnSchema).min(1),
 }).strict();
 

@@ -34,7 +34,7 @@ export function checkKnowledgeFiles(files: readonly KbFile[], options: KbCheckOp
     }
     const src = parseYamlSource(f.content);
     sources.set(f.path, src);
-    for (const e of src.errors) fileProblem(f.path, `YAML syntax: ${e.message}`, [], e.line);
+    for (const e of src.errors) fileProblem(f.path, `${e.limit ? 'YAML' : 'YAML syntax'}: ${e.message}`, [], e.line);
     const section = kind === 'problem' ? 'problems' : kind;
     if (src.errors.length > 0) {
       if (kind === 'faqs' || kind === 'problem') incomplete.add(section);

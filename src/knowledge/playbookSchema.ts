@@ -30,7 +30,7 @@ export const factSpecSchema = z.object({
   /** Taken from the booking once it is found (never asked then): one of BOOKING_VALUES. */
   fromBooking: z.enum(BOOKING_VALUES).optional(),
   /** For kind "text": the entity that fills it from any message ("airport": the airport named anywhere). */
-  entity: z.enum(['airport', 'place', 'code', 'country']).optional(),
+  entity: z.enum(['airport', 'place', 'city', 'code', 'country']).optional(),
   /** What "I don't know" or "I don't have it" leads to: a line, and other facts asked instead (absent: go on without it). */
   unknown: z.object({ say: text.optional(), ask: z.array(factName).default([]) }).optional(),
   /** Asked only as another fact's alternative (`unknown.ask`), never on its own. */

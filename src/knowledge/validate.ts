@@ -12,6 +12,7 @@ import { checkRules } from './checkRules';
 import { checkPromises } from './checkPromises';
 import { checkSafety } from './checkSafety';
 import { checkProducts } from './checkProducts';
+import { checkMarkup } from './checkMarkup';
 import { byCodeUnit, type RawProblem } from './kbView';
 import type { KbPath } from './kbProblem';
 
@@ -44,6 +45,7 @@ export function checkKnowledgeBase(
     ...checkPromises(schema.view),
     ...checkSafety(schema.view),
     ...checkProducts(schema.view),
+    ...checkMarkup(schema.view),
   ];
   const problems = placeProblems(raw, locate);
   return { kb: errorsOf(problems).length === 0 ? schema.kb : undefined, problems };

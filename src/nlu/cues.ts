@@ -8,6 +8,34 @@
  * subject after it is no question ("will do", "have a nice day").
  */
 
+import {
+  QUESTION_OPENINGS,
+  QUESTION_ANYWHERE,
+  HYPOTHETICAL,
+  FAILURE,
+  NOT_WORKED,
+  WORKED,
+  DONT_KNOW,
+  DONT_HAVE,
+  SKIP,
+  WEAK_SKIP,
+  CORRECTION,
+  ALREADY_SAID,
+  CHANGE,
+  REPEATED,
+  REQUEST,
+  DECLINE_PERSON,
+  PERSON,
+  BARE_WAITING,
+  WAIT_WORDS,
+  WAITING,
+  STOP,
+  START_OVER,
+  GOODBYE,
+  THANKS,
+} from './cuePhrases';
+import { normalizeText } from './normalize';
+
 /** The cues found in one message. */
 export interface MessageCues {
   /** Asked as a question: a question mark, or an opening such as "how", "can I", "is there". */
@@ -52,62 +80,6 @@ export interface MessageCues {
   goodbye: boolean;
 }
 
-const phrases = (list: string): string[] => list.split('|').map((p) => p.trim()).filter(Boolean);
-
-const QUESTION_OPENINGS = phrases(
-  'is|are|does|do|can|could|will|would|should|shall|have|has|any|whos|wheres|whens|whys|hows|how|what|whats|when|where|wheres|why|which|who|whom|whose|can i|can we|can you tell|could i|could we|do i|do we|do you|does|did you|is it|is there|are there|is my|are my|will i|will my|will it|will the|would i|would it|should i|may i|am i|is the|are the|hows|whens|wanna know|i wonder|do you know|tell me how|tell me what|any idea',
-);
-const QUESTION_ANYWHERE = phrases(
-  'how does|how do i|how do we|how can i|how can we|how long does|how long will|how much does|how much is|what do i|what should i|what can i|where do i|where can i|when do i|when will i|is it normal|is that normal|is this normal|is that a problem|is this a problem|is that ok|is that okay|am i allowed|do i need|do i have to|can i still|what are my|what i do|what do i do',
-);
-const HYPOTHETICAL = phrases(
-  'if i|if we|if my|if the|if they|if it|if its|what if|what happens if|what happens when|in case|supposing|suppose i|suppose my|say i|say my|say we|say the|lets say|imagine|hypothetically|would i|would we|would they|will i get|do i get|can i still|is it possible|what do they do|what would happen',
-);
-const FAILURE = phrases(
-  'twice|two times|2 times|cancelled|canceled|delayed|overbooked|bumped|missed my|missed the|left without me|came in late|not coming|isnt coming|hasnt come|no driver|not answering|not replying|hasnt replied|havent heard|no reply|no answer|wont let me|doesnt let me|not letting me|messed up|mixed up|didnt|did not|didn t|hasnt|has not|havent|have not|wasnt|werent|wont|cant|cannot|couldnt|isnt working|not working|doesnt work|not received|not arrived|no show|no one|nobody|nowhere|lost|stolen|missing|stuck|stranded|locked out|charged twice|double charged|charged me twice|cancelled my|canceled my|declined|refused|rejected|broken|still waiting|not there|isnt there|no reservation|no booking|not showing|disappeared',
-);
-const NOT_WORKED = phrases(
-  'didnt work|did not work|doesnt work|does not work|not working|still not|still nothing|still no|still stuck|still waiting|still the same|still cant|still doesnt|same problem|same issue|same thing|no luck|no change|nothing happened|nothing changed|nothing yet|nothing so far|tried that|tried it|tried this|already tried|did that already|done that|didnt help|did not help|doesnt help|not helpful|no use|useless|no reply|no answer|no response|not yet|nope not|no good',
-);
-const WORKED = phrases(
-  'that worked|it worked|worked|works now|working now|found it|found him|found her|found them|found the|got it|sorted|fixed|solved|resolved|all good|all set|perfect|problem solved|thats done|its there now|its fine now|it did|that did it|that helped|helped thanks|great thanks|got my|received it|arrived now|he is here|shes here|hes here|driver is here|they answered|they replied|im in now|were in now|got in now|im logged in|logged in now|can log in now|it let me in|let us in|were inside now',
-);
-const DONT_KNOW = phrases(
-  'dont know|do not know|dunno|no idea|not sure|unsure|cant remember|cannot remember|dont remember|do not remember|forgot|forget it now|idk|no clue|havent a clue|not a clue|cant recall|no clue',
-);
-const DONT_HAVE = phrases(
-  'dont have|do not have|dont got|havent got|have not got|havent|i have none|lost it|lost my|cant find it|cannot find it|cant find my|cannot find my|no reference|no booking number|no ref|no number|no email|no phone|dont have one|not got one|no i dont|none',
-);
-const SKIP = phrases('skip|pass|next question|doesnt matter|not relevant|n a|na|not applicable|no need|leave it|leave it blank');
-// "nothing" or "none" answers a question the traveller passes on, unless it reports that nothing happened ("still nothing").
-const WEAK_SKIP = phrases('none|nothing');
-const CORRECTION = phrases('sorry|typo|i meant|i mean|meant to say|actually|correction|my bad|oops|whoops|no wait|wait no|not that|should be|should have been|its actually|it is actually|instead');
-const ALREADY_SAID = phrases('already told|already said|already gave|already wrote|already sent|already typed|i told you|as i said|like i said|i said|i just said|i just told|i gave you|look above|see above|read above|scroll up');
-const CHANGE = phrases('edit|correct the|fix the|thats wrong|that is wrong|its wrong|not right|not correct|incorrect|wrong date|wrong name|wrong number|wrong amount|wrong reference|wrong email');
-const REPEATED = phrases(
-  'third time|second time|fourth time|fifth time|3rd time|2nd time|4th time|again and again|once again|keep writing|keep asking|keep calling|been writing|been waiting for days|waiting for days|for days now|for weeks|still waiting|nobody answers|nobody replies|no one answers|no one replies|nobody gets back|no one gets back|every time|times already',
-);
-
-const REQUEST = phrases(
-  'please|pls|plz|can you|could you|would you|will you|i want to|i wanna|i need to|i need you to|id like to|i would like to|i want you to|help me|go ahead|i have to|we need to|we want to|need to change|need to cancel|want to cancel|want to change',
-);
-const DECLINE_PERSON = phrases(
-  'no need for a person|no need for a human|no need for an agent|no need for someone|dont need a person|dont need a human|dont need an agent|dont need anyone|dont want a person|dont want an agent|dont want a human|no person|no human|no agent|not a person|no thanks|no thank you|im fine|i am fine|keep going|lets continue|carry on|no need|try here first|try myself|ill try|on my own first|do it here|lets do it here|not yet|not now|not right now|maybe later|dont want to talk to anyone|dont want to talk to anybody|dont want to speak to anyone|dont need to talk to anyone|dont want anyone|do it myself|ill do it myself|ill sort it myself',
-);
-
-const PERSON = phrases(
-  'actual person|connect me|put me through|pass me to|pass me on|transfer me|to an agent|with an agent|an agent please|can a human|can a person|a real human|speak w someone|talk w someone|someone please|please call me|can someone call|someone call me|someone now|a person now|get someone|get somebody|member of your team|someone from your team|somebody from your team|someone from the team|in touch with someone|in touch with somebody|put me in touch|deal with a human|with a human|to a human|a human being|a manager|your manager|to a manager|a supervisor|your supervisor|real person|real human|someone real|somebody real|not a bot|not another bot|not a robot|talk to someone|speak to someone|speak with someone|talk to somebody|speak to somebody|need someone now|i need someone|get me someone|someone from your team|one of your people|a live agent|call me back|someone to call me|can someone|could someone|can somebody|could somebody|anyone i can call|anyone i can talk to|anyone i can speak to|anybody i can call|someone i can call|someone i can talk to|can you call me|could you call me|ring me|phone me|deal with this for me|just deal with this|someone to deal with',
-);
-const BARE_WAITING = phrases('how long|how much longer');
-const WAITING = phrases(
-  'anything yet|anything new|any word|any progress|whats the status|what is the status|how much longer|how long till someone|how long until someone|how long before someone|how long will it take for someone|is someone coming|is anyone coming|anyone there|anybody there|is someone there|still waiting|when will someone|when is someone|how many people|ahead of me|in the queue|my place|where am i|any news|any update|heard anything|nobody will answer|no one will answer|anyone on|anybody on',
-);
-const STOP = phrases(
-  'never mind|nevermind|nvm|forget it|forget about it|you can close this|you can close it|close this|close the case|cancel the request|no longer need|dont need it anymore|dont need help anymore|leave it for now|leave it there|ill try again later|try again later|ill come back|ill get back to you|not needed anymore|all sorted now|sorted it myself|fixed it myself',
-);
-const START_OVER = phrases('scrap that|scrap all that|scratch that|start again|start over|from scratch|different problem|another problem entirely|something else entirely|my real problem|thats not my problem|not what i meant at all');
-const GOODBYE = phrases('bye|goodbye|bye bye|night night|good night|goodnight|see you|see ya|cya|take care|later');
-const THANKS = phrases('thanks|thank you|thx|ty|cheers|ta|thank u|many thanks|much appreciated|appreciate it');
 
 function anyPhrase(padded: string, list: readonly string[]): boolean {
   return list.some((p) => padded.includes(` ${p} `));
@@ -154,6 +126,16 @@ function occursMeaning(tokens: readonly string[], phrase: readonly string[], mea
   return false;
 }
 
+/** A clause that asks how long, naming nothing but the wait ("how long will it take, the kids are crying"). */
+function asksOnlyTheWait(raw: string): boolean {
+  return raw.slice(0, 400).split(/[,.!?;:]+/).some((clause) => {
+    const words = normalizeText(clause).split(' ').filter(Boolean);
+    return words.includes('long') && words.every((t) => WAIT_WORDS.has(t));
+  });
+}
+
+/** "Someone came back to the desk, im in": inside at last, said at the end ("im in the lobby" is a place). */
+const GOT_IN_AT_END = [['im', 'in'], ['were', 'in'], ['we', 'are', 'in'], ['i', 'am', 'in'], ['got', 'in']];
 const WORKED_BY_FIRST_WORD = new Map<string, string[][]>();
 for (const phrase of WORKED.map((p) => p.split(' '))) WORKED_BY_FIRST_WORD.set(phrase[0], [...(WORKED_BY_FIRST_WORD.get(phrase[0]) ?? []), phrase]);
 
@@ -178,6 +160,14 @@ function workedReading(tokens: readonly string[]): 'said' | 'denied' | undefined
 const AUXILIARY_OPENINGS = wordSet('is are does do did can could will would should shall have has may am');
 // After an opening auxiliary, words that make the message a statement or a reply: "will do", "do not have one", "have a nice day".
 const NOT_A_SUBJECT = wordSet('not do be been have got to a an so too also just really fine ok okay great good nice fun love like try definitely probably never always still only no');
+
+const SAY_OBJECTS = new Set(['i', 'my', 'we', 'the']);
+const SAY_LEADS = new Set(['so', 'and', 'but', 'ok', 'okay', 'well', 'just', 'like', 'now']);
+
+/** "Say I cancel tomorrow...": a supposition; "they say my card is not accepted" reports what someone said. */
+function saySupposes(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => t === 'say' && SAY_OBJECTS.has(tokens[i + 1]) && (i === 0 || SAY_LEADS.has(tokens[i - 1])));
+}
 
 /** Whether the message opens as a question: "is it", "can I", "what time"; not "will do", "what a mess". */
 function opensAsQuestion(padded: string, tokens: readonly string[]): boolean {
@@ -257,8 +247,8 @@ export function findCues(raw: string, normalized: string): MessageCues {
   const padded = ` ${normalized} `;
   const tokens = normalized.split(' ');
   const trimmed = raw.trimEnd();
-  const hypothetical = anyPhrase(padded, HYPOTHETICAL);
-  const worked = workedReading(tokens);
+  const hypothetical = anyPhrase(padded, HYPOTHETICAL) || saySupposes(tokens);
+  const worked = workedReading(tokens) ?? (GOT_IN_AT_END.some((end) => end.every((w, k) => tokens[tokens.length - end.length + k] === w)) ? 'said' : undefined);
   const notWorked = anyPhrase(padded, NOT_WORKED) || worked === 'denied';
   return {
     question: trimmed.endsWith('?') || /\?\s*["')\]]?\s*$/.test(trimmed.slice(-4)) || asksMidway(trimmed) || opensAsQuestion(padded, tokens) || anyPhrase(padded, QUESTION_ANYWHERE) || hypothetical,
@@ -276,8 +266,8 @@ export function findCues(raw: string, normalized: string): MessageCues {
     request: anyPhrase(padded, REQUEST),
     declinePerson: anyPhrase(padded, DECLINE_PERSON),
     person: anyPhrase(padded, PERSON),
-    // "k how long?" alone asks how long the wait is; in a longer message "how long" asks about something else.
-    waiting: anyPhrase(padded, WAITING) || (tokens.length <= 4 && anyPhrase(padded, BARE_WAITING)),
+    // "k how long?", "how long will this take?" ask how long the wait is; "how long does a refund take" asks about something else.
+    waiting: anyPhrase(padded, WAITING) || (anyPhrase(padded, BARE_WAITING) && (tokens.length <= 4 || asksOnlyTheWait(raw))),
     thanks: anyPhrase(padded, THANKS),
     stop: anyPhrase(padded, STOP),
     startOver: anyPhrase(padded, START_OVER),

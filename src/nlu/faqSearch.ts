@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { normalizeText } from './normalize';
-import { stem, tokenize } from './tokenize';
+import { STOP_STEMS as STOP_WORDS, stem, tokenize } from './tokenize';
 import { TypoCorrector } from './typo';
 import { TopK } from './topK';
 
@@ -44,13 +44,6 @@ const POSTINGS_BUDGET = 6_000;
 // The similarity ranking reads common stems too (cities, products in a large KB), within a larger budget: in a
 // very large KB the most common ones ("how", "the", "my") fall outside it, and their idf² adds little anyway.
 const RANKING_BUDGET = 120_000;
-// English function words: in a KB where one of them happens to be rare it would get a high idf and pull the
-// ranking towards any question sharing it ("a", "for"); the similarity ignores them.
-const STOP_WORDS = new Set(
-  'a an the and or but of for to in on at by with from into about as is are was were be been am do does did can could would should will shall may might must i me my we our you your it its this that these those there here what which who how when where why if then so not no yes please'
-    .split(' ')
-    .map(stem),
-);
 
 /**
  * FAQ search: an inverted index of stems retrieves a few candidate questions (typo-corrected query

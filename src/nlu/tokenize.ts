@@ -23,3 +23,14 @@ export function stem(word: string): string {
   stemCache.set(word, stemmed);
   return stemmed;
 }
+
+/**
+ * Stems of English function words, which say nothing about what a question asks: the FAQ similarity ignores
+ * them (in a KB where one happens to be rare it would get a high idf and pull the ranking towards any question
+ * sharing it, "a", "for").
+ */
+export const STOP_STEMS: ReadonlySet<string> = new Set(
+  'a an the and or but of for to in on at by with from into about as is are was were be been am do does did can could would should will shall may might must i me my we our you your it its this that these those there here what which who how when where why if then so not no yes please'
+    .split(' ')
+    .map(stem),
+);

@@ -89,6 +89,11 @@ export interface PlatformGateway {
   findBooking(reference: string): Promise<BookingLookup>;
   /** Bookings made with this e-mail address, on `date` (booked on or travelling on) when given; newest first. */
   findBookingsByEmail(email: string, date?: string): Promise<Booking[]>;
+  /**
+   * The bookings of a signed-in platform user (the id the platform vouched for in its signed assertion), newest
+   * first: the bookings this traveller needs no proof for. An unknown user has none.
+   */
+  bookingsOfUser(userId: string): Promise<Booking[]>;
   /** Sends a message to an actor on the booking, on the traveller's behalf (only after they confirmed it). */
   sendMessage(reference: string, actorKind: ActorKind, text: string): Promise<SentMessage>;
   /** The actor's replies on this booking, oldest first; `after` (ISO time) keeps only newer ones. */

@@ -26,6 +26,8 @@ export type RecoveryInput =
   /** The traveller asked for a person, or accepted an offered handoff. */
   | { kind: 'handoff_requested' }
   | { kind: 'handoff_declined' }
+  /** "Found it in my spam folder", "he just showed up": the problem went away on its own, at any point. */
+  | { kind: 'solved' }
   | { kind: 'abandon' };
 
 /** The kinds of input, for acceptedInputs(). */

@@ -9,7 +9,9 @@ import { decideHandoff } from './handoffPolicy';
 import { problemById, stepById, type RecoveryKnowledge } from './knowledge';
 import { afterOutcome, askOutcome, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
 import { ACCEPTED_INPUTS, createSession, isTerminal, transition, withBookingLookup, without } from './session';
-import type { BookingContext, BookingLookupResult, HandoffReason, RecoverySession } from './types';
+import type { BookingContext, BookingLookupResult, HandoffReason, OwnBooking, RecoverySession } from './types';
+import { lockProofs, ownerProofIn, proveOwner, skipProof } from './ownerProof';
+import { OWNER_PROOF_FACT, ownReferenceChoices, ownerProofQuestion, withVouched } from './verification';
 import { placeholderValues } from './stepView';
 import { fillPlaceholders } from './template';
 
@@ -25,6 +27,8 @@ export interface StartOptions {
   urgent?: boolean;
   /** What the platform said about the references among `facts`, looked up before the start. */
   lookups?: readonly BookingLookupResult[];
+  /** The platform vouched for the signed-in traveller: their own bookings need no proof. */
+  vouched?: { userId: string; bookings: OwnBooking[] };
   /** Facts the traveller said they do not have ("I don't have the booking number on me"): their alternatives are asked instead. */
   unknown?: readonly string[];
 }
@@ -58,6 +62,7 @@ export class RecoveryEngine {
     const ctx = this.context(problemId);
     let session = createSession(problemId, ctx.now, options.caseReference);
     if (options.booking) session = { ...session, booking: options.booking };
+    if (options.vouched) session = withVouched(session, options.vouched, ctx.now);
     for (const lookup of options.lookups ?? []) session = withBookingLookup(session, lookup, ctx.now);
     const actions: RecoveryAction[] = [{ kind: 'acknowledge', text: acknowledgement(ctx.problem, { frustrated: options.frustrated ?? false }) }];
     const decision = decideHandoff(
@@ -95,6 +100,8 @@ export class RecoveryEngine {
     }
     const ctx = this.context(session.problemId);
     const stamped = { ...session, updatedAt: ctx.now.toISOString() };
+    const proof = ownerProofIn(input);
+    if (proof !== undefined) return proof === null ? skipProof(ctx, stamped) : proveOwner(ctx, stamped, proof);
     switch (input.kind) {
       case 'fact_provided':
       case 'fact_corrected':
@@ -157,6 +164,8 @@ export class RecoveryEngine {
         const rest = without(stamped, 'pendingHandoffOffer');
         return { session: rest, actions: this.resume(rest) };
       }
+      case 'solved':
+        return { session: transition(without(stamped, 'pendingHandoffOffer'), 'resolved', ctx.now), actions: [{ kind: 'resolved', ...(stamped.currentStepId ? { stepId: stamped.currentStepId } : {}) }] };
       case 'abandon': {
         return { session: transition(without(stamped, 'pendingHandoffOffer'), 'abandoned', ctx.now), actions: [{ kind: 'abandoned' }] };
       }
@@ -196,6 +205,12 @@ export class RecoveryEngine {
     };
   }
 
+  /** No more proofs of booking ownership from this client (too many wrong ones): carries on without the booking. */
+  lockProofs(session: RecoverySession): Result {
+    if (session.pendingFact !== OWNER_PROOF_FACT) return { session, actions: this.resume(session) };
+    return lockProofs(this.context(session.problemId), session);
+  }
+
   /** Offers a person for a reason (once per reason): the stakes of the conversation rose (children in the cold, danger). */
   offer(session: RecoverySession, reason: HandoffReason): Result {
     if (isTerminal(session.status) || session.handoffOffers.includes(reason)) return { session, actions: [] };
@@ -213,6 +228,8 @@ export class RecoveryEngine {
     switch (session.status) {
       case 'gathering_facts':
       case 'confirming_facts': {
+        const proof = session.pendingFact === OWNER_PROOF_FACT ? ownerProofQuestion(session) : undefined;
+        if (proof) return [...offer, proof];
         const stage = factStage(ctx.problem, session);
         return [...offer, stage.done ? askWishedOutcome() : stage.action];
       }
@@ -238,7 +255,13 @@ export class RecoveryEngine {
     if (!actions.some((a) => a.kind === 'ask_fact')) return actions;
     const ctx = this.context(session.problemId);
     const values = placeholderValues(session, ctx.kb, ctx.problem);
-    return actions.map((a) => (a.kind === 'ask_fact' ? { ...a, prompt: fillPlaceholders(a.prompt, values).text, ...(a.why ? { why: fillPlaceholders(a.why, values).text } : {}) } : a));
+    // A vouched traveller answers "which booking?" with one press: their own bookings of this kind are the choices.
+    const own = ownReferenceChoices(session, ctx.problem.products);
+    return actions.map((a) =>
+      a.kind === 'ask_fact'
+        ? { ...a, prompt: fillPlaceholders(a.prompt, values).text, ...(a.why ? { why: fillPlaceholders(a.why, values).text } : {}), ...(a.factKind === 'bookingReference' && own.length ? { choices: own } : {}) }
+        : a,
+    );
   }
 
   private context(problemId: string): PlaybookContext {
@@ -264,3 +287,4 @@ export class RecoveryEngine {
     return afterOutcome(ctx, { ...session, remedies: { ...session.remedies, accepted: remedyId } }, step, 'success');
   }
 }
+

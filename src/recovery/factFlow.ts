@@ -7,6 +7,7 @@ import { factLabel } from './factLabel';
 import { WISHED_OUTCOME_PROMPT, WISHED_OUTCOME_SUGGESTIONS } from './empathy';
 import { checkContext } from './stepView';
 import type { FactValue, RecoverySession, RecoveryStatus } from './types';
+import { referenceSettled } from './verification';
 
 /** The spec of a fact of the problem, or AppError('VALIDATION_FAILED'). */
 export function factSpec(problem: Problem, name: string): FactSpec {
@@ -64,10 +65,23 @@ export function settledWithout(session: RecoverySession): Set<string> {
   return new Set([...session.skippedFacts, ...(session.unknownFacts ?? [])]);
 }
 
+/**
+ * The alternatives still wanted: those of a fact the traveller did not know and has not given since ("found
+ * it: WL-F205847" after "I don't know my reference" ends the search by e-mail and date).
+ */
+function liveAlternatives(problem: Problem, session: RecoverySession): string[] {
+  const all = session.alternatives ?? [];
+  const asks = (f: FactSpec) => f.unknown?.ask ?? [];
+  const given = new Set(problem.facts.filter((f) => session.facts[f.name]).flatMap(asks));
+  if (given.size === 0) return all;
+  const stillWanted = new Set(problem.facts.filter((f) => !session.facts[f.name] && (session.unknownFacts ?? []).includes(f.name)).flatMap(asks));
+  return all.filter((n) => !given.has(n) || stillWanted.has(n));
+}
+
 /** Whether the playbook still wants a fact: not known, not settled without a value, and asked on its own or as a live alternative. */
-function wanted(spec: FactSpec, session: RecoverySession, settled: Set<string>): boolean {
+function wanted(spec: FactSpec, session: RecoverySession, settled: Set<string>, alternatives: readonly string[]): boolean {
   if (session.facts[spec.name] || settled.has(spec.name)) return false;
-  return !spec.alternativeOnly || (session.alternatives ?? []).includes(spec.name);
+  return !spec.alternativeOnly || alternatives.includes(spec.name);
 }
 
 /** Where fact gathering stands: the status to be in and what to ask; `done` when facts are complete and confirmed. */
@@ -85,9 +99,9 @@ export function factStage(problem: Problem, session: RecoverySession): FactStage
   }
   const settled = settledWithout(session);
   // The alternatives of a fact the traveller does not know come right after it (its e-mail and booking date).
-  const alternatives = session.alternatives ?? [];
+  const alternatives = liveAlternatives(problem, session);
   const ordered = [...problem.facts.filter((f) => alternatives.includes(f.name)), ...problem.facts.filter((f) => !alternatives.includes(f.name))];
-  const missing = ordered.find((f) => wanted(f, session, settled));
+  const missing = ordered.find((f) => wanted(f, session, settled, alternatives));
   if (missing) return { done: false, status: 'gathering_facts', pendingFact: missing.name, action: askFact(missing) };
   const known = problem.facts.map((f) => f.name).filter((n) => session.facts[n]);
   if (known.some((n) => !session.facts[n].confirmed)) {
@@ -125,5 +139,5 @@ export function referencesToLookUp(kb: KnowledgeBase, session: RecoverySession, 
     const suggested = session.facts[input.name]?.suggestion?.value;
     candidates = suggested ? [suggested] : [];
   }
-  return [...new Set(candidates)].filter((r) => r !== session.booking?.reference && !session.referencesNotFound?.[r]);
+  return [...new Set(candidates)].filter((r) => r !== session.booking?.reference && !session.referencesNotFound?.[r] && !referenceSettled(session, r));
 }

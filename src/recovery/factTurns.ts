@@ -5,6 +5,7 @@ import { stepById } from './knowledge';
 import { checkLine, currentStepActions, enterStep, handOff, type PlaybookContext } from './playbook';
 import { transition, without } from './session';
 import type { RecoverySession } from './types';
+import { OWNER_PROOF_FACT, ownerProofQuestion, verificationOf } from './verification';
 
 type Result = EngineResult<RecoverySession>;
 
@@ -40,7 +41,12 @@ export function afterFactChange(ctx: PlaybookContext, session: RecoverySession):
 /** The next fact to ask or confirm, or the wished outcome once they are all known. */
 export function advanceFacts(ctx: PlaybookContext, given: RecoverySession): Result {
   // What the booking holds is never asked: taken as soon as the booking is known; so is what a known date implies.
-  const session = deriveFromDates(ctx, fillFromBooking(ctx, given));
+  const session = deriveFromDates(ctx, fillFromBooking(ctx, dropStaleProof(given)));
+  // A booking waiting for its proof is proven before anything else is asked: nothing of it is used until then.
+  const proof = ownerProofQuestion(session);
+  if (proof && (session.status === 'gathering_facts' || session.status === 'confirming_facts' || session.status === 'asking_wished_outcome')) {
+    return { session: { ...transition(session, 'gathering_facts', ctx.now), pendingFact: OWNER_PROOF_FACT }, actions: [proof] };
+  }
   const stage = factStage(ctx.problem, session);
   const rest = without(session, 'pendingFact');
   if (!stage.done) {
@@ -52,4 +58,13 @@ export function advanceFacts(ctx: PlaybookContext, given: RecoverySession): Resu
   // A playbook with its own ask_outcome step asks at the point it chose: never twice.
   if (ctx.problem.steps.some((s) => s.action === 'ask_outcome')) return enterStep(ctx, asking, ctx.problem.steps[0]);
   return { session: asking, actions: [askWishedOutcome()] };
+}
+
+/** A proof no longer wanted: the reference it was for was corrected since. */
+function dropStaleProof(session: RecoverySession): RecoverySession {
+  const v = verificationOf(session);
+  if (!v.pending || ownerProofQuestion(session)) return session;
+  const rest = { ...v };
+  delete rest.pending;
+  return { ...session, verification: rest };
 }

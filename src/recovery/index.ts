@@ -19,3 +19,7 @@ export { fillPlaceholders, MISSING_VALUE } from './template';
 export { successQuestion, bookingValues, listedChoices, placeholderValues, sessionProduct, stepFor } from './stepView';
 export { referencesToLookUp, factStage } from './factFlow';
 export * from './checks';
+export {
+  OWNER_PROOF_FACT, MAX_PROOF_FAILURES, verificationOf, verifiedFor, withVouched, withCandidates, proofMatches, ownerProofQuestion,
+} from './verification';
+export { PROOF_LOCKED } from './ownerProof';

@@ -22,6 +22,7 @@ export const recoveryInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handoff_requested') }),
   z.object({ kind: z.literal('handoff_declined') }),
   z.object({ kind: z.literal('abandon') }),
+  z.object({ kind: z.literal('solved') }),
 ]);
 
 /** A pressed button's input, when it has the shape of one; anything else is not an input. */

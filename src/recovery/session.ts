@@ -1,15 +1,18 @@
 import { AppError } from '../shared';
 import type { RecoveryInputKind } from './actions';
-import type { BookingContext, BookingLookupResult, RecoverySession, RecoveryStatus } from './types';
+import type { BookingContext, RecoverySession, RecoveryStatus } from './types';
+
+export { withBookingLookup } from './verification';
 
 const LIVE_EXITS = ['handed_off', 'abandoned'] as const;
 
 /** The allowed moves of a recovery session (a status may move to itself only when listed). */
 export const TRANSITIONS: Readonly<Record<RecoveryStatus, readonly RecoveryStatus[]>> = {
-  gathering_facts: ['gathering_facts', 'confirming_facts', 'asking_wished_outcome', ...LIVE_EXITS],
-  confirming_facts: ['confirming_facts', 'gathering_facts', 'asking_wished_outcome', ...LIVE_EXITS],
+  // Resolved before any step: the problem went away on its own ("found it in my spam folder").
+  gathering_facts: ['gathering_facts', 'confirming_facts', 'asking_wished_outcome', 'resolved', ...LIVE_EXITS],
+  confirming_facts: ['confirming_facts', 'gathering_facts', 'asking_wished_outcome', 'resolved', ...LIVE_EXITS],
   // Back to the facts: a fact corrected or changed before the first step.
-  asking_wished_outcome: ['running_step', 'offering_remedy', 'confirming_facts', 'gathering_facts', ...LIVE_EXITS],
+  asking_wished_outcome: ['running_step', 'offering_remedy', 'confirming_facts', 'gathering_facts', 'resolved', ...LIVE_EXITS],
   running_step: ['running_step', 'awaiting_outcome', 'offering_remedy', 'resolved', ...LIVE_EXITS],
   awaiting_outcome: ['running_step', 'offering_remedy', 'resolved', ...LIVE_EXITS],
   offering_remedy: ['running_step', 'offering_remedy', 'resolved', ...LIVE_EXITS],
@@ -19,7 +22,7 @@ export const TRANSITIONS: Readonly<Record<RecoveryStatus, readonly RecoveryStatu
   abandoned: [],
 };
 
-const ANYTIME: readonly RecoveryInputKind[] = ['handoff_requested', 'handoff_declined', 'abandon'];
+const ANYTIME: readonly RecoveryInputKind[] = ['handoff_requested', 'handoff_declined', 'abandon', 'solved'];
 
 /** Which inputs each status accepts; RecoveryEngine.next() refuses the others. */
 export const ACCEPTED_INPUTS: Readonly<Record<RecoveryStatus, readonly RecoveryInputKind[]>> = {
@@ -79,17 +82,6 @@ export function createSession(problemId: string, at: Date, caseReference?: strin
 /** The session with the booking facts the platform returned (names, currency, value) for S6 and remedy limits. */
 export function withBookingContext(session: RecoverySession, booking: BookingContext, at: Date): RecoverySession {
   return { ...session, booking: { ...session.booking, ...booking }, updatedAt: at.toISOString() };
-}
-
-/**
- * The session with what the platform said about a reference: a found booking becomes the booking context
- * (names, currency, value, contacts); a reference not found is remembered with its near misses, so the
- * S6 check says "I can't find ...; did you mean ...?".
- */
-export function withBookingLookup(session: RecoverySession, lookup: BookingLookupResult, at: Date): RecoverySession {
-  if (lookup.found) return { ...session, booking: { ...lookup.booking, reference: lookup.reference }, updatedAt: at.toISOString() };
-  const referencesNotFound = { ...session.referencesNotFound, [lookup.reference]: lookup.didYouMean.filter((r) => r !== lookup.reference) };
-  return { ...session, referencesNotFound, updatedAt: at.toISOString() };
 }
 
 /** The session with its case reference (visibility: shown from the first failure message on). */

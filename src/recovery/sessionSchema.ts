@@ -6,6 +6,26 @@ import { HANDOFF_REASONS, RECOVERY_STATUSES, type RecoverySession } from './type
 const iso = z.string().min(1);
 const reason = z.enum(HANDOFF_REASONS);
 
+const bookingSchema = z.object({
+  reference: z.string().optional(),
+  travellerNames: z.array(z.string()).optional(),
+  currency: z.string().optional(),
+  totalAmount: z.number().optional(),
+  contacts: z
+    .array(
+      z.object({
+        kind: z.string(),
+        name: z.string(),
+        phone: z.string().optional(),
+        email: z.string().optional(),
+        links: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .optional(),
+  values: z.record(z.string(), z.string()).optional(),
+  product: z.string().optional(),
+});
+
 /** The persisted shape of a recovery session, checked when it is read back from bot state. */
 export const recoverySessionSchema = z.object({
   version: z.literal(1),
@@ -47,28 +67,17 @@ export const recoverySessionSchema = z.object({
     declined: z.array(z.string()),
   }),
   misunderstandings: z.number().int().min(0),
-  booking: z
+  booking: bookingSchema.optional(),
+  referencesNotFound: z.record(z.string(), z.array(z.string())).optional(),
+  verification: z
     .object({
-      reference: z.string().optional(),
-      travellerNames: z.array(z.string()).optional(),
-      currency: z.string().optional(),
-      totalAmount: z.number().optional(),
-      contacts: z
-        .array(
-          z.object({
-            kind: z.string(),
-            name: z.string(),
-            phone: z.string().optional(),
-            email: z.string().optional(),
-            links: z.record(z.string(), z.string()).optional(),
-          }),
-        )
-        .optional(),
-      values: z.record(z.string(), z.string()).optional(),
-      product: z.string().optional(),
+      vouched: z.object({ userId: z.string(), bookings: z.array(z.object({ reference: z.string(), product: z.string(), title: z.string() })) }).optional(),
+      verified: z.array(z.object({ reference: z.string(), method: z.enum(['platform', 'surname', 'email']), at: iso })),
+      pending: z.object({ reference: z.string().optional(), candidates: z.array(bookingSchema) }).optional(),
+      failures: z.number().int().min(0),
+      settled: z.array(z.string()),
     })
     .optional(),
-  referencesNotFound: z.record(z.string(), z.array(z.string())).optional(),
   handoffOffers: z.array(reason),
   pendingHandoffOffer: reason.optional(),
   handoff: z.object({ reason, at: iso }).optional(),

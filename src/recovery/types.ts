@@ -104,6 +104,36 @@ export interface BookingContext {
   product?: string;
 }
 
+/** How the traveller proved a booking is theirs: vouched by the platform (signed in), or the surname or e-mail on it. */
+export type VerificationMethod = 'platform' | 'surname' | 'email';
+
+/** One of the vouched traveller's own bookings, as the reference question offers it. */
+export interface OwnBooking {
+  reference: string;
+  product: string;
+  title: string;
+}
+
+/**
+ * Who the traveller is proven to be, booking by booking. Nothing about a booking is used (shown, sent,
+ * cancelled, refunded) until its reference is among `verified`: the platform vouched for the signed-in
+ * user's own bookings, or the traveller gave the surname or e-mail on it.
+ */
+export interface VerificationState {
+  /** The platform-vouched user (a signed assertion bound to the conversation) and their own bookings. */
+  vouched?: { userId: string; bookings: OwnBooking[] };
+  verified: Array<{ reference: string; method: VerificationMethod; at: string }>;
+  /**
+   * A booking waiting for its proof. `candidates`: what the platform found (none when the reference does
+   * not exist: the question and the answer are the same either way, so nothing tells the two apart).
+   */
+  pending?: { reference?: string; candidates: BookingContext[] };
+  /** Wrong proofs in this conversation; at MAX_PROOF_FAILURES no more are taken. */
+  failures: number;
+  /** References whose proof ended without success (not asked again). */
+  settled: string[];
+}
+
 /** What the platform said about a booking reference, as the dialog feeds it in (withBookingLookup). */
 export type BookingLookupResult =
   | { reference: string; found: true; booking: BookingContext }
@@ -135,8 +165,10 @@ export interface RecoverySession {
   /** Consecutive turns the bot did not understand. */
   misunderstandings: number;
   booking?: BookingContext;
-  /** References the platform did not find, each with the existing references close to it (S6 "did you mean"). */
+  /** References not verified, each with the traveller's own references close to it (S6 "did you mean"). */
   referencesNotFound?: Record<string, string[]>;
+  /** Which bookings the traveller is proven to hold (absent: none yet). */
+  verification?: VerificationState;
   /** Handoff reasons already offered (each is offered once). */
   handoffOffers: HandoffReason[];
   /** The offer waiting for the traveller's answer. */

@@ -1,34 +1,55 @@
 /**
- * Personal-data redaction for logs, transcripts, analytics and gap lists.
+ * Personal-data redaction for logs, transcripts, case events, analytics, gap lists and the Direct Line store.
  * Patterns are deliberately broad: a false positive costs a little context, a false negative leaks data.
+ * Every detector is linear in the text's length (tests/shared/redactLinear.test.ts, npm run bench:adversarial).
  */
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  // e-mail addresses
-  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[email]'],
-  // IBAN-like account numbers (before cards: their digit groups look like one)
-  [/\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b/g, '[iban]'],
-  // card numbers: 13-19 digits, optionally grouped by spaces or dashes
-  [/\b(?:\d[ -]?){12,18}\d\b/g, '[card]'],
-  // phone numbers: a leading + or ( and at least 8 digits in total
-  [/(?:\+|\b00)\d[\d ()./-]{6,}\d\b|\(\d{2,4}\)[\d ./-]{5,}\d\b|\b\d{3}[ .-]\d{3}[ .-]\d{3,4}\b/g, '[phone]'],
-  // booking references (not our own case references, RB-XXXXXX, which identify no one): two to four capitals, a dash or not, then 5-10 digits or capitals with digits
-  [/\b(?!RB-)[A-Z]{2,4}-?(?=[A-Z0-9]*\d)[A-Z0-9]{5,10}\b/g, '[booking-ref]'],
+import { findBookingRefs, findCards, findCvvs, findEmails, findExpiries, findIbans, findPassports } from './pii/patterns';
+import { findPhones } from './pii/phones';
+import { replaceSpans, resolveOverlaps, type Detector, type PiiKind, type PiiSpan } from './pii/spans';
+
+export type { PiiKind, PiiSpan } from './pii/spans';
+
+/**
+ * The detectors in priority order: where two find overlapping values, the earlier wins. Cued values (a word
+ * names them) come before the shapes that could also read them: "passport 533380006" is a passport, not a phone.
+ */
+const DETECTORS: ReadonlyArray<readonly [PiiKind, Detector]> = [
+  ['email', findEmails],
+  ['iban', findIbans],
+  ['cvv', findCvvs],
+  ['expiry', findExpiries],
+  ['passport', findPassports],
+  ['card', findCards],
+  ['phone', findPhones],
+  ['booking-ref', findBookingRefs],
 ];
 
-/** Replaces e-mail addresses, card and account numbers, phone numbers and booking references. */
-export function redact(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  return out;
+/** Every kind redaction knows, in priority order. */
+export const PII_KINDS: readonly PiiKind[] = DETECTORS.map(([kind]) => kind);
+
+/** What to redact: every kind by default, or every kind but those kept. */
+export interface RedactOptions {
+  keep?: readonly PiiKind[];
+}
+
+/** The personal-data values found in a text, non-overlapping, in text order. */
+export function detectPii(text: string, options: RedactOptions = {}): PiiSpan[] {
+  const keep = new Set(options.keep ?? []);
+  return resolveOverlaps(text, DETECTORS.filter(([kind]) => !keep.has(kind)).map(([, detect]) => detect(text)));
+}
+
+/** Replaces e-mail addresses, card, account, passport and phone numbers, card codes and expiries, and booking references with `[<kind>]`. */
+export function redact(text: string, options?: RedactOptions): string {
+  return replaceSpans(text, detectPii(text, options));
 }
 
 /** Redacts every string inside a JSON-like value, keeping its shape. */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+export function redactDeep<T>(value: T, options?: RedactOptions): T {
+  if (typeof value === 'string') return redact(value, options) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, options)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactDeep(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactDeep(v, options);
     return out as T;
   }
   return value;

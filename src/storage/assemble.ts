@@ -11,12 +11,15 @@ import { SqlBookingStore } from './repos/bookingStore';
 import { SqlGapStatusStore } from './repos/gapStatusStore';
 import { SqlDirectLineStore } from './repos/directLineStore';
 import type { Sql } from './sql/sql';
+import type { RateLimitStore } from './rateLimit';
 
 /** What differs between backends once the SQL stores are built. */
 export interface BackendParts {
   db: Sql;
   locks: ConversationLock;
   events: EventBus;
+  /** Rate limits shared by every instance; unset where one instance is all there is (SQLite). */
+  rateLimits?: RateLimitStore;
   health(): Promise<StorageHealth>;
   close(): Promise<void>;
 }
@@ -44,6 +47,7 @@ export function assembleStores(parts: BackendParts, deps: { clock: Clock; logger
     bookings: new SqlBookingStore(db, clock),
     gaps: new SqlGapStatusStore(db),
     directLine,
+    ...(parts.rateLimits ? { rateLimits: parts.rateLimits } : {}),
     health: () => parts.health(),
     async purgeOlderThan(date: Date): Promise<PurgeReport> {
       const followUps = await db.query(`DELETE FROM follow_ups WHERE status IN ('done', 'failed', 'cancelled') AND updated_at < $1`, [

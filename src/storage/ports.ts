@@ -8,6 +8,7 @@ import type { CaseRepository } from '../handoff/ports';
 import type { KnowledgeRepository } from '../knowledge/ports';
 import type { BookingStore } from '../platform/ports';
 import type { DirectLineActivity, DirectLineStore } from '../http/directline/store';
+import type { RateLimitStore } from './rateLimit/ports';
 
 /** A stored state object; eTag is set by the store on every write. Compatible with botbuilder's StoreItem. */
 export interface StoreItem {
@@ -232,6 +233,8 @@ export interface Stores {
   directLine: RetainedDirectLineStore;
   /** The demo platform's sample bookings (src/platform/demo). */
   bookings: BookingStore;
+  /** Rate limits shared by every instance (PostgreSQL only; without it each instance counts in memory). */
+  rateLimits?: RateLimitStore;
   /** Whether the backend answers. */
   health(): Promise<StorageHealth>;
   /** Deletes transcripts, analytics, finished follow-ups and idle Direct Line conversations older than the date. */

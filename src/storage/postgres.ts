@@ -3,7 +3,8 @@ import type { Logger } from '../shared/logger';
 import { assembleStores } from './assemble';
 import type { Stores } from './ports';
 import { migrate } from './sql/migrations';
-import { PgDb, createPool, type PgOptions } from './sql/pgDb';
+import { PgDb, createPool, timeoutOf, type PgOptions } from './sql/pgDb';
+import { SqlRateLimitStore } from './rateLimit';
 import { PgEventBus } from './sync/pgEventBus';
 import { PgConversationLock } from './sync/pgLock';
 
@@ -17,20 +18,25 @@ export interface PostgresStoreOptions extends PgOptions {
   lockTimeoutMs?: number;
 }
 
+/** Migrations may rewrite big tables and wait for another instance's: they get longer than a request's bound. */
+const MIGRATION_TIMEOUT_MS = 120_000;
+
 /** Connects to PostgreSQL, migrates, and builds the stores; STORAGE_UNAVAILABLE if the server cannot be reached. */
 export async function createPostgresStores(options: PostgresStoreOptions, deps: { clock: Clock; logger: Logger }): Promise<Stores> {
   const logger = deps.logger.child({ backend: 'postgres' });
   const pool = createPool(options, logger);
   const lockPool = createPool(options, logger, options.lockPoolSize ?? 10);
   const db = new PgDb(pool, options, logger);
-  const events = new PgEventBus(db, options.databaseUrl, db.schema, logger);
+  const timeoutMs = timeoutOf(options);
+  const events = new PgEventBus(db, options.databaseUrl, db.schema, logger, timeoutMs);
   const close = async () => {
     await events.close();
     await Promise.all([pool.end(), lockPool.end()]);
   };
   try {
     if (options.migrate ?? true) {
-      const applied = await migrate(db, db.schema);
+      const migrationDb = new PgDb(pool, { ...options, timeoutMs: Math.max(MIGRATION_TIMEOUT_MS, timeoutMs) }, logger);
+      const applied = await migrate(migrationDb, db.schema);
       if (applied.length) logger.info({ applied, schema: db.schema }, 'database migrated');
     }
   } catch (err) {
@@ -40,7 +46,8 @@ export async function createPostgresStores(options: PostgresStoreOptions, deps: 
   return assembleStores(
     {
       db,
-      locks: new PgConversationLock(lockPool, db.schema, options.lockTimeoutMs),
+      locks: new PgConversationLock(lockPool, db.schema, options.lockTimeoutMs, timeoutMs),
+      rateLimits: new SqlRateLimitStore(db, () => deps.clock.now().getTime()),
       events,
       health: async () => {
         const ping = await db.ping();

@@ -1,67 +1,17 @@
 import { expect } from 'chai';
-import type { Decision, DialogueAct, Pending } from '../../src/conversation/acts';
-import { interpret, type Situation } from '../../src/conversation/interpret';
-import { emptyMemory, remember, type ConversationMemory } from '../../src/conversation/memory';
-import type { KnowledgeBase } from '../../src/knowledge/schema';
-import { createNluEngine, type SerializableNluEngine } from '../../src/nlu';
+import type { Decision, Pending } from '../../src/conversation/acts';
+import { interpret } from '../../src/conversation/interpret';
+import { emptyMemory, remember } from '../../src/conversation/memory';
 import { readMessage } from '../../src/nlu/reading';
 import { context } from '../nlu/entities/context';
-import { shippedKb } from '../helpers/shippedKb';
+import { checkRows, shippedReader, type Row } from './interpretRows';
 
 // The understanding step's decisions on the shipped knowledge base, with its trained NLU: each row is a
 // traveller's message where the conversation stands, and what it must (and must not) be taken for.
-
-interface Row {
-  say: string;
-  /** The problem being walked through (none: outside any walkthrough). */
-  problem?: string;
-  pending?: Pending;
-  known?: Record<string, string>;
-  /** The memory before the message (turns, the last answer, the last resolution). */
-  memory?: Partial<ConversationMemory>;
-  act?: DialogueAct;
-  notAct?: DialogueAct;
-  decision?: Partial<Decision>;
-  notDecision?: Decision['kind'];
-  /** The facts taken, by name. */
-  facts?: string[];
-}
-
-let kb: KnowledgeBase;
-let nlu: SerializableNluEngine;
-
-function decide(row: Row) {
-  const reading = readMessage(row.say, nlu, context({ timeZone: 'Europe/Lisbon' }));
-  const before: ConversationMemory = { ...emptyMemory(), ...row.memory };
-  const situation: Situation = {
-    pending: row.pending ?? { kind: 'nothing' },
-    ...(row.problem ? { problem: kb.problems.find((p) => p.id === row.problem)! } : {}),
-    known: row.known ?? {},
-    memory: remember(before, reading),
-  };
-  return interpret(reading, situation, kb, nlu);
-}
-
-function check(rows: Array<[string, Row]>): void {
-  for (const [what, row] of rows) {
-    it(`should read ${JSON.stringify(row.say)} as ${what}`, () => {
-      const got = decide(row);
-      if (row.act) expect(got.act, 'act').to.equal(row.act);
-      if (row.notAct) expect(got.act, 'act').not.to.equal(row.notAct);
-      if (row.decision) expect(got.decision, 'decision').to.deep.include(row.decision);
-      if (row.notDecision) expect(got.decision.kind, 'decision').not.to.equal(row.notDecision);
-      if (row.facts) expect(got.facts.map((f) => f.name), 'facts').to.deep.equal(row.facts);
-    });
-  }
-}
-
 describe('interpret() on the shipped knowledge base', function () {
   this.timeout(120_000);
-
-  before(async () => {
-    kb = await shippedKb();
-    nlu = createNluEngine(kb);
-  });
+  const reader = shippedReader();
+  const check = (rows: Array<[string, Row]>): void => checkRows(reader, rows);
 
   describe('feedback on a step', () => {
     const step: Pending = { kind: 'step', stepId: 'check_voucher' };
@@ -108,6 +58,7 @@ describe('interpret() on the shipped knowledge base', function () {
     ];
     for (const [what, say, kind] of rows) {
       it(`should read ${JSON.stringify(say)} as ${what}`, () => {
+        const { kb, nlu } = reader;
         const reading = readMessage(say, nlu, context());
         const problem = kb.problems.find((p) => p.id === 'transfer_driver_no_show')!;
         const got = interpret(reading, { pending: { kind: 'fact', name: 'pickupPoint' }, offer: 'high_stakes', offerLast: false, problem, known: {}, memory: remember(emptyMemory(), reading) }, kb, nlu);

@@ -64,7 +64,11 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
   const stores = createFakeStores(clock);
   const demo = new DemoPlatformGateway(stores.bookings, clock);
   await demo.seedIfEmpty();
-  const platform = platformOverride ?? demo;
+  // The traveller is signed in on the platform and owns the sample bookings the tests mention (all of them).
+  const base = platformOverride ?? demo;
+  const platform: PlatformGateway = Object.assign(Object.create(base) as PlatformGateway, {
+    bookingsOfUser: async () => (await stores.bookings.list()).map((r) => r.booking),
+  });
   const cases = new CaseService(stores.cases, clock);
   const services: RecoveryServices = {
     understand: (text) => nlu.understand(text),
@@ -77,6 +81,7 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
     recovery: new RecoveryEngine({ current: () => kb }, clock),
     cases,
     platform,
+    trusted: () => ({ platformUserId: 'dialog-traveller' }),
     now: () => clock.now(),
     owner: (context) => ({ conversationId: context.activity.conversation.id, userId: context.activity.from?.id ?? 'unknown', channelId: context.activity.channelId }),
     resolved: async (_context, caseId) => {

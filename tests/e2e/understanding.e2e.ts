@@ -39,6 +39,9 @@ describe('Web chat page: everyday language across a conversation (full app in Ch
     await page.goto(origin);
     await see(/Wanderly assistant/);
     await type('driver never came, booking WL-X119274');
+    // An anonymous web chat proves the booking is the traveller's with the surname on it (issue 12).
+    await see(/To keep bookings private/);
+    await type('Novak');
     await see(/Where exactly are you waiting/);
     const said = await transcript().innerText();
     expect(said, 'the reference given is not asked').to.not.match(/What's your transfer booking reference/);

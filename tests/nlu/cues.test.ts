@@ -71,8 +71,9 @@ const TABLES: Array<[CueName, string[], string[]]> = [
       'supposing the hotel is full',
       'in case the transfer is late what do they do',
       'would i get compensation',
+      'so say we land after midnight, what happens',
     ],
-    ['the gift voucher expired', 'iffy wifi in the room', 'the driver said I was late', 'sayonara', 'I would like a refund', 'my flight was cancelled'],
+    ['the gift voucher expired', 'iffy wifi in the room', 'the driver said I was late', 'sayonara', 'I would like a refund', 'my flight was cancelled', 'they say my card is not accepted', 'the hotel staff say the room is not ready'],
   ],
   [
     'failure',
@@ -93,6 +94,12 @@ const TABLES: Array<[CueName, string[], string[]]> = [
       'the room was double booked',
       'charged double for the room',
       'I never got my refund',
+      'my amsterdam host doesnt respond to anything',
+      'the owner went silent a week ago',
+      'still no email from you',
+      'no sign of the driver at arrivals',
+      'the place we booked is a dump',
+      'they spelt my name wrong on the ticket, it says Bakker',
     ],
     [
       'the hotel is lovely',
@@ -203,13 +210,13 @@ const TABLES: Array<[CueName, string[], string[]]> = [
   ],
   [
     'person',
-    ['talk to someone', 'a real person please', 'not another bot', 'put me through to a supervisor', 'can someone call me', 'i need someone now', 'speak w someone', 'is there a real human', 'pls can someone from the platform just deal with this', 'is there anyone i can call?', 'could somebody ring me please'],
-    ['a personal question', 'someone took my bag', 'the hotel staff were no help', 'the bot said so', 'the agent at the desk was rude', 'my manager booked it', 'the driver said he would call me', 'someone can pick us up at 5', 'i called the hotel and nobody answered'],
+    ['talk to someone', 'a real person please', 'not another bot', 'put me through to a supervisor', 'can someone call me', 'i need someone now', 'speak w someone', 'is there a real human', 'pls can someone from the platform just deal with this', 'is there anyone i can call?', 'could somebody ring me please', 'let me speak to your staff', 'can a member of staff help me', 'can I get a callback', 'I need help from an actual employee', 'can your colleagues take over', 'any humans around?', 'are there any real people there', 'pass this to your team', 'can i talk to a customer service rep', 'i give up, please have someone look at it', 'need a human asap', 'please escalate this', 'is anyone from wanderly there who can help'],
+    ['a personal question', 'someone took my bag', 'the hotel staff were no help', 'the bot said so', 'the agent at the desk was rude', 'my manager booked it', 'the driver said he would call me', 'someone can pick us up at 5', 'i called the hotel and nobody answered', 'i called customer care and they said to wait', 'the airline promised a callback that never came', 'a representative at the desk said no', 'the team at the desk were lovely', 'my advisor at the bank said the card is fine', 'i was talking to someone at the desk and they said no', 'we tried to speak to a person at the counter but it was closed', 'are you a human?', 'is this e-mail a real one', 'has anyone from wanderly looked at it yet', 'this is the third time i write to your team', 'your staff at the desk were rude'],
   ],
   [
     'waiting',
-    ['k how long', 'how much longer??', 'anything yet?', "what's the status", 'how many people are ahead of me', 'my place in the queue', 'any news', 'anyone there?', 'is someone coming', 'how long till someone answers'],
-    ['news about the strike', 'the waiting room', 'how long is the flight', 'how long does a refund usually take', 'queue at the check in was long', 'someone else booked it'],
+    ['k how long', 'how much longer??', 'anything yet?', "what's the status", 'how many people are ahead of me', 'my place in the queue', 'any news', 'anyone there?', 'is someone coming', 'how long till someone answers', 'how long will it take?', 'so how long is this going to take now', 'any idea how long i have to wait'],
+    ['news about the strike', 'the waiting room', 'how long is the flight', 'how long does a refund usually take', 'queue at the check in was long', 'someone else booked it', 'how long will it take to get my refund', 'how long does the transfer take to the hotel'],
   ],
   [
     'thanks',

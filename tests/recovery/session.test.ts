@@ -11,7 +11,7 @@ describe('transition()', () => {
 
   const illegal: Array<[(typeof RECOVERY_STATUSES)[number], (typeof RECOVERY_STATUSES)[number]]> = [
     ['gathering_facts', 'running_step'],
-    ['gathering_facts', 'resolved'],
+    ['gathering_facts', 'offering_remedy'],
     ['asking_wished_outcome', 'awaiting_outcome'],
     ['resolved', 'running_step'],
     ['handed_off', 'running_step'],
@@ -23,6 +23,12 @@ describe('transition()', () => {
       expect(() => transition(session, to, at)).to.throw().with.property('code', 'ILLEGAL_TRANSITION');
     });
   }
+
+  it('should resolve from every live status: the problem can go away on its own before any step', () => {
+    for (const from of ['gathering_facts', 'confirming_facts', 'asking_wished_outcome', 'running_step', 'awaiting_outcome', 'offering_remedy'] as const) {
+      expect(transition({ ...createSession('double_charge', at), status: from }, 'resolved', at).status, from).to.equal('resolved');
+    }
+  });
 
   it('should leave the terminal statuses only for a follow-up handoff', () => {
     expect(TRANSITIONS.handed_off).to.deep.equal([]);

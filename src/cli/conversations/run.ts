@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import type { TurnTrace } from '../../conversation/trace';
 import { durationMs, type TestTurn } from '../../knowledge/conversationTests';
 import { createStores } from '../../storage';
+import { DemoPlatformGateway } from '../../platform';
 import { silentLogger } from '../../shared/logger';
 import { checkTurn, type TurnCheck } from './check';
 import type { LoadedConversation } from './load';
@@ -13,6 +14,8 @@ import { buttonsOf, unfilledPlaceholders, visibleText, type ReplyActivity } from
 export const DEFAULT_START = '2026-03-02T09:30:00Z';
 const DEFAULT_ZONE = 'Europe/Paris';
 const DEFAULT_GAP = 60_000;
+/** The platform user the evaluation signs in as (vouched by the harness, as a platform's backend would). */
+const EVAL_TRAVELLER = 'eval-traveller';
 
 /** A clock the runner moves: each conversation starts at its own time, each turn a little later. */
 class RunnerClock {
@@ -59,6 +62,7 @@ export class ConversationRunner {
     private readonly app: App,
     private readonly clock: RunnerClock,
     private readonly traces: TurnTrace[],
+    private readonly signedIn: Set<string>,
   ) {}
 
   /** Builds the app on the knowledge base in `config.KB_DIR`, with in-memory storage and the demo platform. */
@@ -66,8 +70,20 @@ export class ConversationRunner {
     const clock = new RunnerClock();
     const traces: TurnTrace[] = [];
     const stores = await createStores({ dataDir: ':memory:' }, { clock, logger: silentLogger });
-    const app = await createApp(config, { logger: silentLogger, clock, stores, observeTurn: (t) => void traces.push(t) });
-    return new ConversationRunner(app, clock, traces);
+    const demo = new DemoPlatformGateway(stores.bookings, clock);
+    await demo.seedIfEmpty();
+    const signedIn = new Set<string>();
+    // The realistic embedded setting: the platform vouches for a signed-in traveller who owns the sample bookings
+    // the tests mention (all of them); a conversation marked `traveller: anonymous` proves ownership itself.
+    const platform = Object.assign(Object.create(demo) as DemoPlatformGateway, {
+      bookingsOfUser: async (userId: string) => (userId === EVAL_TRAVELLER ? (await stores.bookings.list()).map((r) => r.booking) : demo.bookingsOfUser(userId)),
+    });
+    const trustedOf = (activity: { conversation: { id: string } }) => ({
+      clientKey: activity.conversation.id,
+      ...(signedIn.has(activity.conversation.id) ? { platformUserId: EVAL_TRAVELLER } : {}),
+    });
+    const app = await createApp(config, { logger: silentLogger, clock, stores, platform, trustedOf, observeTurn: (t) => void traces.push(t) });
+    return new ConversationRunner(app, clock, traces, signedIn);
   }
 
   /** Stops the app. */
@@ -80,6 +96,7 @@ export class ConversationRunner {
     const c = loaded.conversation;
     this.clock.set(c.at ?? DEFAULT_START);
     const conversationId = `eval-${c.id}-${randomUUID().slice(0, 8)}`;
+    if (c.traveller !== 'anonymous') this.signedIn.add(conversationId);
     const given = new Set<string>();
     let lastReplies: ReplyActivity[] = [];
     const turns: TurnRun[] = [];

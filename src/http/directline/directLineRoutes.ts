@@ -60,7 +60,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
   server.post(`${BASE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
     const who = principal(req, tokens);
-    res.json(await service.postFromUser(req.params.conversationId, who, req.body));
+    res.json(await service.postFromUser(req.params.conversationId, who, req.body, clientKey(req, deps.trustProxy)));
   }));
 
   server.get(`${BASE}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
@@ -75,4 +75,10 @@ function bearerToken(req: Request): string {
 
 function badRequest(message: string): AppError {
   return new AppError('BAD_REQUEST', message);
+}
+
+/** The calling client's address (the first forwarded one behind a trusted proxy): the key of per-client limits in the bot. */
+export function clientKey(req: Request, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.header('x-forwarded-for') ?? '').split(',')[0]!.trim() : '';
+  return `ip:${forwarded || req.socket?.remoteAddress || 'unknown'}`;
 }

@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { BotGateway, IncomingActivity } from '../ports';
+import type { TrustedTurn } from '../../platform/identity';
+import { normalizeActivity } from '../activityNormalize';
 import type { ActivitySet, DirectLineActivity, DirectLineStore } from './store';
 import type { StreamHub } from './streams';
 import type { DirectLineTokens, TokenClaims } from './tokens';
@@ -80,7 +82,7 @@ export class DirectLineService {
   }
 
   /** Stores the user's activity (echoed with its id, as Web Chat expects), then runs it through the bot. */
-  async postFromUser(conversationId: string, claims: TokenClaims | 'secret', body: unknown): Promise<{ id: string }> {
+  async postFromUser(conversationId: string, claims: TokenClaims | 'secret', body: unknown, clientKey?: string): Promise<{ id: string }> {
     const conversation = await this.requireConversation(conversationId, claims);
     const parsed = clientActivity.safeParse(body);
     if (!parsed.success) {
@@ -89,7 +91,8 @@ export class DirectLineService {
     // The token, not the body, says who is speaking: a client cannot post as someone else.
     const rest = omit(parsed.data, ['id', 'serviceUrl', 'conversation', 'recipient', 'channelId']);
     const from = { ...(parsed.data.from ?? {}), id: conversation.userId, role: 'user' };
-    const { activity, watermark } = await this.deps.store.append(conversationId, {
+    // Stored and echoed normalised too: Web Chat reads the echo, and the turn must not fail on what the schema let in.
+    const { activity, watermark } = await this.deps.store.append(conversationId, normalizeActivity({
       ...rest,
       type: parsed.data.type,
       from,
@@ -97,9 +100,11 @@ export class DirectLineService {
       channelId: 'directline',
       conversation: { id: conversationId },
       recipient: { ...this.deps.botAccount, role: 'bot' },
-    });
+    }));
     this.deps.hub.publish(conversationId, activity, watermark);
-    await this.runTurn({ ...activity, serviceUrl: this.deps.connectorUrl() } as unknown as IncomingActivity);
+    // Who the platform vouched for comes from the token, never from the activity's from.
+    const trusted: TrustedTurn = { ...(claims !== 'secret' && claims.platformUserId ? { platformUserId: claims.platformUserId } : {}), ...(clientKey ? { clientKey } : {}) };
+    await this.runTurn({ ...activity, serviceUrl: this.deps.connectorUrl() } as unknown as IncomingActivity, trusted);
     return { id: activity.id };
   }
 
@@ -124,10 +129,10 @@ export class DirectLineService {
     return { id: activity.id };
   }
 
-  private async runTurn(activity: IncomingActivity): Promise<void> {
+  private async runTurn(activity: IncomingActivity, trusted: TrustedTurn = {}): Promise<void> {
     const bot = this.deps.bot;
     // In-process: the user was authenticated by our own token, not by a Bot Framework channel token.
-    if (bot.processTrustedActivity) await bot.processTrustedActivity(activity);
+    if (bot.processTrustedActivity) await bot.processTrustedActivity(activity, trusted);
     else await bot.processActivity('', activity);
   }
 }

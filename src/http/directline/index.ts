@@ -7,7 +7,10 @@ import { CONNECTOR_PREFIX, registerConnectorRoutes } from './connectorRoutes';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { DirectLineService, type BotAccount } from './directLineService';
 import { loadOrCreateSecret } from './secret';
+import { RedactingDirectLineStore } from './redactingStore';
 import { InMemoryDirectLineStore, type DirectLineStore } from './store';
+import type { RateLimits } from '../rateLimitRules';
+import { StreamGate, type StreamLimitSettings } from './streamLimits';
 import { StreamHub } from './streams';
 import { DirectLineTokens, type TokenKind } from './tokens';
 
@@ -31,6 +34,8 @@ export interface DirectLineOptions {
   tokenLifetimes?: Partial<Record<TokenKind, number>>;
   /** Base URL the bot uses to reach this server; default: the loopback address the server listens on. */
   selfUrl?: string;
+  /** Limits of the WebSocket streams (the server's RateLimits and DIRECTLINE_STREAMS_*); unset: none. */
+  streamLimits?: { rateLimits: RateLimits; streams: StreamLimitSettings };
 }
 
 /** The local Direct Line endpoint, built: register it on the server, close it before the server. */
@@ -49,8 +54,11 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
   const clock = options.clock ?? systemClock;
   const secret = await loadOrCreateSecret(options.secret, options.dataDir, options.logger);
   const tokens = new DirectLineTokens(secret, clock, options.tokenLifetimes);
-  const store = options.store ?? new InMemoryDirectLineStore();
-  const hub = new StreamHub(tokens, store, options.logger);
+  // Redacted at rest whatever the backend; the raw activity is kept only in memory for delivery (redactingStore.ts).
+  const store = new RedactingDirectLineStore(options.store ?? new InMemoryDirectLineStore());
+  const limits = options.streamLimits;
+  const gate = limits ? new StreamGate({ ...limits.streams, trustProxy: options.trustProxy ?? false, tokenLifetimeSeconds: tokens.lifetime('stream') }, limits.rateLimits) : undefined;
+  const hub = new StreamHub(tokens, store, options.logger, gate);
   let server: Server | null = null;
   const connectorUrl = () => `${options.selfUrl ?? loopbackUrl(server)}${CONNECTOR_PREFIX}/${tokens.connectorKey()}`;
   const service = new DirectLineService({

@@ -1,9 +1,12 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isAppError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
+import { toHttpError } from '../errors';
+import { rateLimited } from '../rateLimitRules';
 import type { DirectLineStore, DirectLineActivity } from './store';
+import { isRefusal, type StreamGate, type StreamSlot } from './streamLimits';
 import type { DirectLineTokens } from './tokens';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
@@ -26,6 +29,8 @@ export class StreamHub {
     private readonly tokens: DirectLineTokens,
     private readonly store: DirectLineStore,
     private readonly logger: Logger,
+    /** Limits of upgrades and open streams; unset: none (protocol tests). */
+    private readonly gate?: StreamGate,
   ) {}
 
   /** Handles upgrades on the stream path of the restify server's underlying http server. */
@@ -35,12 +40,12 @@ export class StreamHub {
       const match = STREAM_PATH.exec(url.pathname);
       if (!match) {
         // Another route group may own this path; refuse only when nobody else listens.
-        if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+        if (server.listenerCount('upgrade') === 1) refuse(socket, new AppError('NOT_FOUND', 'Nothing to upgrade here.'));
         return;
       }
       this.accept(req, socket, head, decodeURIComponent(match[1]!), url.searchParams).catch((err: unknown) => {
         this.logger.error({ err: (err as Error).message }, 'direct line stream upgrade failed');
-        refuse(socket, 500, 'Internal Server Error');
+        refuse(socket, err);
       });
     });
     // Pings keep idle connections open through proxies and find dead ones (connection hygiene, not business timers).
@@ -67,21 +72,40 @@ export class StreamHub {
   }
 
   private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, query: URLSearchParams): Promise<void> {
+    const client = this.gate?.clientOf(req) ?? '';
+    const overBudget = await this.gate?.admit(client);
+    if (overBudget) return this.refuseLimited(socket, overBudget);
+    const token = query.get('t') ?? '';
     let claimsConversation: string;
     try {
-      claimsConversation = this.tokens.verify(query.get('t') ?? '', 'stream').conversationId;
+      claimsConversation = this.tokens.verify(token, 'stream').conversationId;
     } catch (err) {
-      return refuse(socket, isAppError(err) ? err.status : 401, 'Unauthorized');
+      return refuse(socket, err);
     }
-    if (claimsConversation !== conversationId) return refuse(socket, 403, 'Forbidden');
-    if (!(await this.store.get(conversationId))) return refuse(socket, 404, 'Not Found');
+    if (claimsConversation !== conversationId) return refuse(socket, new AppError('FORBIDDEN', 'This stream token is for another conversation.'));
+    const reserved = this.gate ? await this.gate.reserve(client, conversationId, token) : null;
+    if (reserved && isRefusal(reserved)) return this.refuseLimited(socket, reserved);
+    const slot: StreamSlot = reserved ?? { release: () => undefined };
+    try {
+      if (!(await this.store.get(conversationId))) {
+        slot.release();
+        return refuse(socket, new AppError('NOT_FOUND', 'Conversation not found.'));
+      }
+    } catch (err) {
+      slot.release();
+      throw err;
+    }
     const after = parseWatermark(query.get('watermark'));
+    // A socket that closes before the upgrade completes gives its slot back too (or already has, during the read).
+    if (socket.destroyed) return slot.release();
+    socket.once('close', () => slot.release());
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const sub: Subscriber = { socket: ws, lastSent: after, pending: [] };
       const set = this.subscribers.get(conversationId) ?? new Set<Subscriber>();
       set.add(sub);
       this.subscribers.set(conversationId, set);
       ws.on('close', () => {
+        slot.release();
         set.delete(sub);
         if (set.size === 0) this.subscribers.delete(conversationId);
       });
@@ -93,6 +117,11 @@ export class StreamHub {
         ws.close(1011);
       });
     });
+  }
+
+  private refuseLimited(socket: Duplex, refusal: { limit: string; retryAfterSeconds: number }): void {
+    this.logger.warn({ limit: refusal.limit }, 'direct line stream refused: limit reached');
+    refuse(socket, rateLimited(refusal));
   }
 
   private async sendBacklog(conversationId: string, sub: Subscriber): Promise<void> {
@@ -122,6 +151,11 @@ export function parseWatermark(raw: unknown): number {
   return Number.isSafeInteger(n) ? n : -1;
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** Refuses an upgrade with a plain HTTP answer, status, headers (Retry-After) and body as every route's errors. */
+function refuse(socket: Duplex, err: unknown): void {
+  const { status, body, headers } = toHttpError(err);
+  const text = JSON.stringify(body);
+  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(text)}`];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${text}`);
 }

@@ -8,6 +8,8 @@ export interface TokenClaims {
   conversationId: string;
   userId: string;
   userName?: string;
+  /** The platform user the platform vouched for (its signed assertion, checked when the token was first issued). */
+  platformUserId?: string;
 }
 
 /** conversation: the bearer token; stream: the `t` of a streamUrl; resume: the page's HttpOnly cookie. */
@@ -61,7 +63,7 @@ export class DirectLineTokens {
   /** Issues a token of the given kind for the claims. */
   issue(claims: TokenClaims, kind: TokenKind = 'conversation'): IssuedToken {
     const expiresIn = this.lifetimes[kind];
-    const payload = { conv: claims.conversationId, user: claims.userId, ...(claims.userName ? { name: claims.userName } : {}), typ: kind, iat: this.nowSeconds() };
+    const payload = { conv: claims.conversationId, user: claims.userId, ...(claims.userName ? { name: claims.userName } : {}), ...(claims.platformUserId ? { pu: claims.platformUserId } : {}), typ: kind, iat: this.nowSeconds() };
     const token = jwt.sign(payload, this.signingKey, { algorithm: 'HS256', issuer: ISSUER, audience: ISSUER, expiresIn, jwtid: randomBytes(9).toString('base64url') });
     return { token, expiresIn };
   }
@@ -80,7 +82,12 @@ export class DirectLineTokens {
     if (typeof payload === 'string' || payload.typ !== kind || typeof payload.conv !== 'string' || typeof payload.user !== 'string') {
       throw new AppError('UNAUTHENTICATED', 'The Direct Line token is invalid.');
     }
-    return { conversationId: payload.conv, userId: payload.user, ...(typeof payload.name === 'string' ? { userName: payload.name } : {}) };
+    return {
+      conversationId: payload.conv,
+      userId: payload.user,
+      ...(typeof payload.name === 'string' ? { userName: payload.name } : {}),
+      ...(typeof payload.pu === 'string' ? { platformUserId: payload.pu } : {}),
+    };
   }
 
   /** Like verify(), but null instead of an error (for optional credentials such as the resume cookie). */

@@ -8,10 +8,13 @@ import { notFound, route } from '../errors';
 import { AssetCache, findProjectRoot, webChatBundlePath } from './assets';
 import { sendAsset, sendHtml, strictContentSecurityPolicy } from './staticPage';
 import { webChatSession } from './webChatToken';
+import { allowEmbedder, registerEmbed } from './embed';
+import type { PlatformIdentityVerifier } from './platformIdentity';
 
 export { RESUME_COOKIE, type WebChatSession } from './webChatToken';
 export { registerStaticPage, sendAsset, sendHtml, strictContentSecurityPolicy, type StaticPageOptions } from './staticPage';
 export { findProjectRoot } from './assets';
+export { PlatformIdentityVerifier, ASSERTION_AUDIENCE } from './platformIdentity';
 
 /** What the web chat page needs. */
 export interface WebChatOptions {
@@ -20,6 +23,10 @@ export interface WebChatOptions {
   trustProxy?: boolean;
   /** Folder holding public/ (found from this file when unset). */
   root?: string;
+  /** EMBED_ORIGINS: the sites that may frame /embed and call the token route from their pages. */
+  embedOrigins?: readonly string[];
+  /** Checks the platform's signed assertion of its signed-in user (absent: anonymous travellers only). */
+  identity?: PlatformIdentityVerifier;
 }
 
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
@@ -44,7 +51,9 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
     'chat.js': { file: path.join(publicDir, 'chat.js'), contentType: 'application/javascript; charset=utf-8' },
     'chat.css': { file: path.join(publicDir, 'chat.css'), contentType: 'text/css; charset=utf-8' },
     'icon.svg': { file: path.join(publicDir, 'icon.svg'), contentType: 'image/svg+xml' },
+    'launcher.js': { file: path.join(publicDir, 'launcher.js'), contentType: 'application/javascript; charset=utf-8' },
   });
+  const embedOrigins = options.embedOrigins ?? [];
   let template: Promise<string> | null = null;
   const { logger } = options;
 
@@ -61,7 +70,18 @@ export function registerWebChat(server: Server, options: WebChatOptions): void {
   }));
 
   server.post('/api/webchat/token', route(logger, async (req, res) => {
+    allowEmbedder(req, res, embedOrigins);
     const secure = req.isSecure() || (options.trustProxy === true && String(req.header('x-forwarded-proto') ?? '').startsWith('https'));
-    res.json(await webChatSession(req, res, options.directLine, secure));
+    res.json(await webChatSession(req, res, options.directLine, secure, options.identity));
   }));
+
+  server.opts('/api/webchat/token', route(logger, async (req, res) => {
+    allowEmbedder(req, res, embedOrigins);
+    res.header('Access-Control-Allow-Methods', 'POST');
+    res.header('Access-Control-Allow-Headers', 'Content-Type');
+    res.header('Access-Control-Max-Age', '600');
+    res.send(204);
+  }));
+
+  registerEmbed(server, { logger, publicDir, embedOrigins, launcher: () => assets.get('launcher.js')! });
 }

@@ -7,6 +7,9 @@ const CONNECTOR = /^\s*(?:-|–|—|\/|to|until|till|thru|through|and)\s*$/i;
 const NIGHTS_AFTER = /^\s*(?:for\s+)?([a-z]+|\d{1,3})\s+nights?\b/i;
 const NIGHTS_BEFORE = /(?:^|\s)(?:for\s+)?([a-z]+|\d{1,3})\s+nights?\s+(?:from|starting(?:\s+(?:on|from))?|beginning)\s+$/i;
 const WEEKEND = /\bweekend\b/i;
+// A bare day number (with its st/nd/rd/th) joined to a date ("19th to the 22nd", "the 19th-22nd"): the other end of its range.
+const DAY_BEFORE = /(?:^|[^\d])(\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|until|till|thru)\s*(?:the\s+)?$/i;
+const DAY_AFTER = /^\s*(?:-|–|to|until|till|thru)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/i;
 
 function range(a: FoundDate, to: DateReading, text: string, start = a.start, end = a.end): FoundDate {
   return { start, end, raw: text.slice(start, end), from: a.from, to };
@@ -21,6 +24,27 @@ function weekend(found: FoundDate): FoundDate {
   if (found.to || !WEEKEND.test(found.raw)) return found;
   const saturday: CalendarDate = weekdayOf(found.from.date) === 0 ? addDays(found.from.date, -1) : found.from.date;
   return { ...found, from: { ...found.from, date: saturday, alternative: undefined }, to: { date: addDays(saturday, 1), relative: true, partial: 'none' } };
+}
+
+/** A day of the same month as `d`, when it exists. */
+function sameMonth(d: CalendarDate, day: number): CalendarDate | undefined {
+  return day >= 1 && day <= 31 && addDays({ ...d, day: 1 }, day - 1).month === d.month ? { ...d, day } : undefined;
+}
+
+/** "19th to the 22nd", "the 19th-22nd": a date with a bare day number on one side is a range within its month. */
+function dayRange(found: FoundDate, text: string): FoundDate {
+  if (found.to) return found;
+  const head = text.slice(Math.max(0, found.start - 20), found.start);
+  const before = DAY_BEFORE.exec(head);
+  const from = before ? sameMonth(found.from.date, Number(before[1])) : undefined;
+  if (before && from && compareDates(from, found.from.date) < 0) {
+    const start = found.start - head.length + before.index + (before[0].length - before[0].replace(/^[^\d]/, '').length);
+    return { start, end: found.end, raw: text.slice(start, found.end), from: { ...found.from, date: from, alternative: undefined }, to: { ...found.from, alternative: undefined } };
+  }
+  const after = DAY_AFTER.exec(text.slice(found.end, found.end + 20));
+  const to = after ? sameMonth(found.from.date, Number(after[1])) : undefined;
+  if (!after || !to || compareDates(to, found.from.date) <= 0) return found;
+  return range(found, { ...found.from, date: to, alternative: undefined }, text, found.start, found.end + after[0].length);
 }
 
 /** "today for 2 nights", "3 nights from the 12th": a stay from a date for some nights. */
@@ -51,7 +75,7 @@ export function extendRanges(text: string, found: FoundDate[]): FoundDate[] {
     }
     merged.push(f);
   }
-  return merged.map((f) => nights(weekend(f), text));
+  return merged.map((f) => nights(weekend(dayRange(f, text)), text));
 }
 
 /** The end of a range falls on or after its start: "until friday" is the friday after it. */

@@ -15,6 +15,8 @@ const dayOfMonth: chrono.Parser = {
   },
 };
 
+const PART_OF_DAY_ALONE = /^(?:night|morning|evening|afternoon)$/i;
+
 // The casual English parser, but with the British reading of slashed dates (14/3 and 05/04 day first, as
 // travellers on a European platform write them); the British parser itself reads "march 14" as March 2014.
 const parser = chrono.en.casual.clone();
@@ -34,6 +36,8 @@ export function scanDates(text: string, ctx: EntityContext, expect: DateExpectat
   for (const window of textWindows(text)) {
     const rewritten = correctDateWords(window.text);
     for (const r of parser.parse(rewritten.text, { instant, timezone: 0 })) {
+      // "karaoke night", "a morning flight": a part of the day on its own names no date.
+      if (PART_OF_DAY_ALONE.test(r.text)) continue;
       const from = readComponents(r.start, r, clock.date, r.end ? 'any' : expect);
       if (!from) continue;
       const to = r.end ? readComponents(r.end, r, clock.date, 'any') : undefined;

@@ -1,4 +1,4 @@
-import { findAirports, findPlaces } from './places';
+import { findAirports, findCities, findPlaces } from './places';
 import { findDates } from './dates';
 import { findEmails } from './emails';
 import { findFlights } from './flights';
@@ -12,7 +12,7 @@ import { findCountries } from './countries';
 import type { Entity, EntityContext, EntityKind } from './types';
 
 export * from './types';
-export { findAirports, findPlaces } from './places';
+export { findAirports, findCities, findPlaces } from './places';
 export { findDates, parseDateValue } from './dates';
 export type { DateExpectation } from './dateReading';
 export { findEmails } from './emails';
@@ -34,7 +34,7 @@ export { textWindows, wordTokens, WINDOW_CHARS, type Token } from './windows';
  * with a digit, or in capitals after "code", "ref", ...) is not also an airport, a country or a currency.
  */
 const PRIORITY: readonly EntityKind[] = [
-  'bookingReference', 'email', 'phone', 'place', 'flightNumber', 'dateRange', 'amount', 'date', 'name', 'code', 'airport', 'country', 'currency', 'ordinal', 'number',
+  'bookingReference', 'email', 'phone', 'place', 'city', 'flightNumber', 'dateRange', 'amount', 'date', 'name', 'code', 'airport', 'country', 'currency', 'ordinal', 'number',
 ];
 
 /** Keeps, of overlapping entities, the one of the stronger kind (then the longer one); sorted by start. */
@@ -69,6 +69,7 @@ export function extractEntities(text: string, ctx: EntityContext): Entity[] {
     ...findAmounts(text, numbers),
     ...findAirports(text),
     ...findPlaces(text),
+    ...findCities(text),
     ...findNames(text, ctx.knownNames),
     ...findCurrencies(text),
     ...findCodes(text),

@@ -17,6 +17,8 @@ interface AirportIndex {
   byNameWord: Map<string, string>;
   /** A city with exactly one airport ("lisbon") -> its code. */
   byCity: Map<string, string>;
+  /** Every city with an airport, folded ("new york") -> its name as written ("New York"). */
+  cityNames: Map<string, string>;
 }
 
 // Words of airport names that say nothing about which airport it is.
@@ -45,11 +47,15 @@ function airports(): AirportIndex {
   const byCode = new Map<string, string>();
   const words = new Map<string, string | null>();
   const cities = new Map<string, string | null>();
+  const cityNames = new Map<string, string>();
   for (const r of records) {
     if (!/^[A-Z]{3}$/.test(r.iata)) continue;
     byCode.set(r.iata, r.name);
     const city = foldName(r.city ?? '');
     if (city) cities.set(city, cities.has(city) ? null : r.iata);
+    if (city && !cityNames.has(city)) cityNames.set(city, r.city);
+    // "New York City" is also said "New York".
+    if (city.endsWith(' city') && !cityNames.has(city.slice(0, -5))) cityNames.set(city.slice(0, -5), r.city.replace(/\s+City$/i, ''));
     const own = new Set(foldName(`${r.city} ${r.state ?? ''} ${r.country ?? ''}`).split(' '));
     for (const w of new Set(foldName(r.name).split(' '))) {
       if (w.length >= 5 && !GENERIC.has(w) && !own.has(w)) words.set(w, words.has(w) ? null : r.iata);
@@ -57,7 +63,7 @@ function airports(): AirportIndex {
   }
   const byNameWord = new Map([...words].filter((e): e is [string, string] => e[1] !== null && !cities.has(e[0])));
   const byCity = new Map([...cities].filter((e): e is [string, string] => e[1] !== null));
-  index = { byCode, byNameWord, byCity };
+  index = { byCode, byNameWord, byCity, cityNames };
   return index;
 }
 
@@ -140,5 +146,37 @@ export function findPlaces(text: string): Entity[] {
     current = { start, end, parts: [tidyPart(m[1], m[2], true)] };
   }
   flush();
+  return out;
+}
+
+// Words that name cities with an airport but mean something else after "in" ("in reading", "in central"), and first names.
+const NOT_CITIES = new Set(('price chicken delta alert tours miles wells split mobile central union young alpha atlantic platinum sterling casino ' +
+  'mercury circle jersey knock bulls salmon quiche alliance concord superior summit rivers reading farewell gracias homer plato prado ' +
+  'david alice craig ashley nancy laura george brady douglas franklin perry jordan lincoln brandon marion melinda patterson rogers ' +
+  'russell taylor theodore solomon colby boone butte ceres aiken bangor young carolina general person total advance cash time case').split(' '));
+const CITY_BEFORE = new Set(['in', 'near', 'at']);
+
+/**
+ * Cities the traveller says they are in: "we're in barcelona", "stuck near Frankfurt" (one to three words after
+ * in/near/at, a city with an airport; not a common word such as "reading"). Value: the city's name.
+ */
+export function findCities(text: string): Entity[] {
+  const tokens = wordTokens(text);
+  const { cityNames } = airports();
+  const out: Entity[] = [];
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (!CITY_BEFORE.has(tokens[i - 1].text.toLowerCase()) || partOfCode(text, tokens[i])) continue;
+    for (const span of [3, 2, 1]) {
+      const last = tokens[i + span - 1];
+      // One name: words of letters with only spaces between ("paris, 386" is Paris and an amount).
+      if (!last || !/^[\p{L}]+(?:[ -][\p{L}]+)*$/u.test(text.slice(tokens[i].start, last.end))) continue;
+      const folded = foldName(text.slice(tokens[i].start, last.end));
+      const name = cityNames.get(folded);
+      if (!name || folded.length < 4 || NOT_CITIES.has(folded)) continue;
+      out.push({ kind: 'city', value: name, raw: text.slice(tokens[i].start, last.end), start: tokens[i].start, end: last.end });
+      i += span - 1;
+      break;
+    }
+  }
   return out;
 }

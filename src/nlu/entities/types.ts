@@ -17,6 +17,7 @@ export const ENTITY_KINDS = [
   'flightNumber',
   'airport',
   'place',
+  'city',
   'name',
   'ordinal',
   'number',

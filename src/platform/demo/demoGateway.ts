@@ -52,6 +52,11 @@ export class DemoPlatformGateway implements PlatformGateway {
       .sort((a, b) => b.bookedOn.localeCompare(a.bookedOn));
   }
 
+  /** The demo's user ids are its travellers' e-mail addresses: the bookings made with it, newest first. */
+  async bookingsOfUser(userId: string): Promise<Booking[]> {
+    return userId.includes('@') ? this.findBookingsByEmail(userId) : [];
+  }
+
   /** Stores the message and the actor's demo reply. */
   async sendMessage(reference: string, actorKind: ActorKind, text: string): Promise<SentMessage> {
     const at = this.clock.now().toISOString();

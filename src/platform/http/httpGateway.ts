@@ -47,6 +47,12 @@ export class HttpPlatformGateway implements PlatformGateway {
     return this.parse(bookingListSchema, answer.body, 'booking list').bookings;
   }
 
+  /** GET /bookings?user=: `{ bookings }` of the signed-in user (in the query, so logs never carry it). */
+  async bookingsOfUser(userId: string): Promise<Booking[]> {
+    const answer = await this.call('GET', `/bookings?${new URLSearchParams({ user: userId }).toString()}`);
+    return this.parse(bookingListSchema, answer.body, 'booking list').bookings;
+  }
+
   /** POST /bookings/{reference}/messages `{ actorKind, text }`: `{ message, expectedReply? }`. */
   async sendMessage(reference: string, actorKind: ActorKind, text: string): Promise<SentMessage> {
     const answer = await this.call('POST', `/bookings/${encodeURIComponent(reference)}/messages`, { actorKind, text });

@@ -80,6 +80,15 @@ const MIGRATIONS: Migration[] = [
       `CREATE INDEX bookings_email ON bookings (email)`,
     ],
   },
+  {
+    // Rate limits shared by every instance (src/storage/rateLimit): one fixed-window counter per key, times in epoch ms.
+    version: 12,
+    name: 'shared rate limits',
+    statements: [
+      `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, used INTEGER NOT NULL, expires_at BIGINT NOT NULL)`,
+      `CREATE INDEX rate_limits_expiry ON rate_limits (expires_at)`,
+    ],
+  },
 ];
 
 const TYPES: Record<Dialect, Record<string, string>> = {

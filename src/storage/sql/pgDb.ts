@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
-import { DEFAULT_RETRY, describe, withRetry, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, describe, withDeadline, withRetry, type RetryPolicy } from './retry';
 import type { Sql, SqlResult, SqlRunner } from './sql';
 
 /** Connection settings of the PostgreSQL adapter. */
@@ -10,7 +10,10 @@ export interface PgOptions {
   /** PostgreSQL schema holding the tables (default 'public'); lets parallel test runs stay apart. */
   schema?: string;
   poolSize?: number;
+  /** Longest wait for a new connection (default and maximum: timeoutMs). */
   connectionTimeoutMs?: number;
+  /** Longest a storage call may take, retries included, before STORAGE_UNAVAILABLE (STORAGE_TIMEOUT_MS; default 4 s). */
+  timeoutMs?: number;
   retry?: RetryPolicy;
 }
 
@@ -22,13 +25,25 @@ export function checkSchemaName(schema: string): string {
   return schema;
 }
 
-/** Builds a pool whose connections use the schema; idle-connection errors are logged, never crash the process. */
+/** The storage call bound of these options. */
+export function timeoutOf(options: PgOptions): number {
+  return options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * Builds a pool whose connections use the schema; idle-connection errors are logged, never crash the process.
+ * Connecting and every statement are bounded by the storage timeout (client side: a database that drops packets
+ * never answers, so a server-side statement_timeout would not help); a statement that needs longer, such as a
+ * migration or a lock wait, passes its own query_timeout.
+ */
 export function createPool(options: PgOptions, logger: Logger, max = options.poolSize ?? 10): pg.Pool {
   const schema = checkSchemaName(options.schema ?? 'public');
+  const timeout = timeoutOf(options);
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    connectionTimeoutMillis: Math.min(options.connectionTimeoutMs ?? timeout, timeout),
+    query_timeout: timeout,
     idleTimeoutMillis: 30_000,
     options: `-c search_path=${schema}`,
   });
@@ -41,6 +56,7 @@ export class PgDb implements Sql {
   readonly dialect = 'postgres' as const;
   readonly schema: string;
   private readonly retry: RetryPolicy;
+  private readonly timeoutMs: number;
 
   constructor(
     readonly pool: pg.Pool,
@@ -49,26 +65,27 @@ export class PgDb implements Sql {
   ) {
     this.schema = checkSchemaName(options.schema ?? 'public');
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.timeoutMs = timeoutOf(options);
   }
 
   /** Runs one statement on any pooled connection. */
   query<R>(text: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    return withRetry(() => run<R>(this.pool, text, params), this.retry, this.logger);
+    return withRetry((left) => run<R>(this.pool, text, params, left), this.retry, this.logger, this.timeoutMs);
   }
 
   /** Runs fn in one transaction on one connection; the whole transaction is retried on a transient error. */
   tx<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
     return withRetry(
-      async () => {
+      async (left) => {
         const client = await this.pool.connect();
         let broken: Error | undefined;
         // A checked-out client has no pool listener: without this, a dropped connection is an uncaught 'error'.
         const onError = (err: Error) => (broken = err);
         client.on('error', onError);
         try {
-          await client.query('BEGIN');
-          const result = await fn({ dialect: 'postgres', query: (text, params = []) => run(client, text, params) });
-          await client.query('COMMIT');
+          await run(client, 'BEGIN', [], left);
+          const result = await fn({ dialect: 'postgres', query: (text, params = []) => run(client, text, params, left) });
+          await run(client, 'COMMIT', [], left);
           return result;
         } catch (err) {
           await client.query('ROLLBACK').catch((e: Error) => (broken = e));
@@ -80,13 +97,14 @@ export class PgDb implements Sql {
       },
       this.retry,
       this.logger,
+      this.timeoutMs,
     );
   }
 
   /** One SELECT 1, no retry. */
   async ping(): Promise<{ ok: boolean; detail?: string }> {
     try {
-      await this.pool.query('SELECT 1');
+      await withDeadline(this.pool.query('SELECT 1'), this.timeoutMs);
       return { ok: true };
     } catch (err) {
       return { ok: false, detail: `PostgreSQL unreachable: ${describe(err)}` };
@@ -99,9 +117,13 @@ export class PgDb implements Sql {
   }
 }
 
-async function run<R>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[]): Promise<SqlResult<R>> {
+/** pg reads a per-statement query_timeout (over the pool's) that its types do not declare. */
+type TimedQuery = pg.QueryConfig & { query_timeout: number };
+
+async function run<R>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[], timeoutMs: number): Promise<SqlResult<R>> {
   try {
-    const result = await client.query(text, params.map((p) => (p === undefined ? null : p)));
+    const query: TimedQuery = { text, values: params.map((p) => (p === undefined ? null : p)), query_timeout: Math.max(1, Math.ceil(timeoutMs)) };
+    const result = await client.query(query);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {

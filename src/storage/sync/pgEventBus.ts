@@ -20,6 +20,8 @@ export class PgEventBus implements EventBus {
     private readonly connectionString: string,
     schema: string,
     private readonly logger: Logger,
+    /** Bound of connecting and of LISTEN (STORAGE_TIMEOUT_MS), so a subscribe never waits on a hung database. */
+    private readonly timeoutMs = 4000,
   ) {
     this.pgChannel = `rebound_events_${schema}`.slice(0, 63);
   }
@@ -57,7 +59,7 @@ export class PgEventBus implements EventBus {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: this.timeoutMs, query_timeout: this.timeoutMs });
     client.on('error', (err) => {
       this.logger.warn({ err: err.message }, 'event listener connection failed; reconnecting');
       this.listener = null;

@@ -57,8 +57,9 @@ describe('AdminApi', () => {
   describe('GET /api/admin/gaps, then POST /api/admin/gaps/{id}/answer', () => {
     it('should list a question the bot could not answer and turn it into a published answer in one step', async function () {
       this.timeout(30_000);
-      await app.get().client().say('do you have a karaoke night on the cruise?');
-      await app.get().client().say('is there karaoke night on cruises');
+      // Nothing the knowledge base covers: the shipped FAQs speak of cruises (a sunset cruise), never of karaoke machines.
+      await app.get().client().say('do you sell karaoke machines?');
+      await app.get().client().say('can i buy a karaoke machine from you');
       const gaps = (await owner().expect(200, 'GET', '/gaps')).body.gaps as Array<{ id: string; count: number; examples: string[]; kinds: Record<string, number> }>;
       const gap = gaps.find((g) => g.examples.some((e) => e.includes('karaoke')));
       if (!gap) return expect.fail(`no karaoke gap in ${JSON.stringify(gaps)}`);

@@ -16,7 +16,12 @@ describe('findDates()', () => {
     ['satruday', [['date', '2026-03-07', 'satruday']]],
     ['14/3 or march 14', [['date', '2026-03-14', '14/3'], ['date', '2026-03-14', 'march 14']]],
     ['last night at the airport', [['date', '2026-03-01', 'last night']]],
+    ['sorry i meant 19th to the 22nd', [['dateRange', '2026-03-19/2026-03-22', '19th to the 22nd']]],
+    ['the 19th-22nd', [['dateRange', '2026-03-19/2026-03-22', 'the 19th-22nd']]],
+    ['room 12 to the 22nd', [['date', '2026-03-22', 'the 22nd']]],
     ['3 of us, room 12, booking WL-X119274', []],
+    ['is there a karaoke night on the cruise', []],
+    ['we only fly in the morning', []],
     ['may I get a refund', []],
   ];
   for (const [text, expected] of table) {

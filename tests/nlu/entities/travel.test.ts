@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { findAirports, findFlights, findPlaces } from '../../../src/nlu/entities';
+import { findAirports, findCities, findFlights, findPlaces } from '../../../src/nlu/entities';
 import { triples } from './context';
 
 describe('findFlights()', () => {
@@ -56,6 +56,25 @@ describe('findPlaces()', () => {
   for (const [text, expected] of table) {
     it(`should read ${JSON.stringify(text)}`, () => {
       expect(triples(text, findPlaces(text)).map(([, v, raw]) => [v, raw])).to.deep.equal(expected);
+    });
+  }
+});
+
+describe('findCities()', () => {
+  const table: Array<[string, Array<[string, string, string]>]> = [
+    ['my son cut his head, were in barcelona', [['city', 'Barcelona', 'barcelona']]],
+    ['lost my passport in Rome this morning', [['city', 'Rome', 'Rome']]],
+    ['stuck in new york city tonight', [['city', 'New York City', 'new york city']]],
+    ['stuck in new york', [['city', 'New York', 'new york']]],
+    ['a hotel in paris, 386 eur', [['city', 'Paris', 'paris']]],
+    ['i flew from madrid to lisbon', []],
+    ['in reading the terms i saw a fee', []],
+    ['paid in cash at the desk', []],
+    ['in 20 minutes', []],
+  ];
+  for (const [text, expected] of table) {
+    it(`should read ${JSON.stringify(text)}`, () => {
+      expect(triples(text, findCities(text))).to.deep.equal(expected);
     });
   }
 });
