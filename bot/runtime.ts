@@ -23,7 +23,7 @@ import { FollowUpAnswers } from '../src/followUp';
 
 import { createAdapter } from './adapter';
 import { BotFrameworkGateway, trustedTurnOf } from './gateway';
-import { ProofAttempts, type TrustedTurn } from '../src/platform';
+import { directoryAccountOf, ProofAttempts, type TrustedTurn } from '../src/platform';
 import { newCaseEvent } from '../src/handoff/caseModel';
 import { createAccessors, ReboundBot } from './reboundBot';
 
@@ -108,7 +108,10 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
       await services.record({ type: 'resolved_by_bot', conversationId, caseId, problemId });
     },
     followUps: new FollowUpAnswers({ cases: stores.cases, analytics: stores.analytics, clock }),
-    trusted: (context) => ({ ...deps.trustedOf?.(context.activity), ...trustedTurnOf(context) }),
+    trusted: (context) => {
+      const account = directoryAccountOf(context.activity, !!config.MicrosoftAppId);
+      return { ...deps.trustedOf?.(context.activity), ...trustedTurnOf(context), ...(account ? { directoryAccount: account } : {}) };
+    },
     proofAttempts: new ProofAttempts(clock),
     recordBookingEvent: async (caseId, data) => {
       await stores.cases.appendEvent(newCaseEvent(caseId, 'note', { kind: 'bot', id: 'rebound' }, clock.now(), { bookingEvent: data }));

@@ -46,7 +46,10 @@ export class RecoveryPlatform {
 
   /** The platform-vouched traveller of this turn and their own bookings; undefined when anonymous (or the platform fails). */
   async vouched(context: TurnContext): Promise<{ userId: string; bookings: OwnBooking[] } | undefined> {
-    const userId = this.services.trusted?.(context).platformUserId;
+    const trusted = this.services.trusted?.(context);
+    // A Teams user whose token was checked is the platform user the platform maps their Entra ID account to.
+    const account = trusted?.directoryAccount;
+    const userId = trusted?.platformUserId ?? (account ? await this.guard(context, () => this.services.platform.userOfDirectoryAccount(account)) : undefined);
     if (!userId) return undefined;
     const bookings = await this.guard(context, () => this.services.platform.bookingsOfUser(userId));
     return { userId, bookings: (bookings ?? []).map((b) => ({ reference: b.reference, product: b.product, title: b.title })) };

@@ -10,7 +10,7 @@ export { sampleBookings } from './demo/sampleBookings';
 export { HttpPlatformGateway, type HttpPlatformOptions } from './http/httpGateway';
 export { bookingContextOf } from './bookingContext';
 export { ProofAttempts, CLIENT_PROOF_FAILURES } from './proofAttempts';
-export type { TrustedTurn } from './identity';
+export { directoryAccountOf, type TrustedTurn } from './identity';
 
 /** Which platform to talk to: the HTTP API when both settings are given, else the demo. */
 export interface PlatformSettings {

@@ -84,6 +84,12 @@ export interface PlatformRequestInput {
 }
 
 /** The platform, as the recovery needs it. Every method may throw AppError('PLATFORM_UNAVAILABLE'). */
+/** A Microsoft Entra ID account, as Teams names its user: the object id, in its tenant. */
+export interface DirectoryAccount {
+  aadObjectId: string;
+  tenantId?: string;
+}
+
 export interface PlatformGateway {
   /** The booking with this reference (normalised, e.g. WL-H482913). */
   findBooking(reference: string): Promise<BookingLookup>;
@@ -94,6 +100,11 @@ export interface PlatformGateway {
    * first: the bookings this traveller needs no proof for. An unknown user has none.
    */
   bookingsOfUser(userId: string): Promise<Booking[]>;
+  /**
+   * The platform user behind a Microsoft Entra ID account (a Teams user whose channel token was checked):
+   * undefined when the platform does not know that account.
+   */
+  userOfDirectoryAccount(account: DirectoryAccount): Promise<string | undefined>;
   /** Sends a message to an actor on the booking, on the traveller's behalf (only after they confirmed it). */
   sendMessage(reference: string, actorKind: ActorKind, text: string): Promise<SentMessage>;
   /** The actor's replies on this booking, oldest first; `after` (ISO time) keeps only newer ones. */

@@ -35,7 +35,7 @@ export interface RedactOptions {
 /** The personal-data values found in a text, non-overlapping, in text order. */
 export function detectPii(text: string, options: RedactOptions = {}): PiiSpan[] {
   const keep = new Set(options.keep ?? []);
-  return resolveOverlaps(text, DETECTORS.filter(([kind]) => !keep.has(kind)).map(([, detect]) => detect(text)));
+  return resolveOverlaps(DETECTORS.filter(([kind]) => !keep.has(kind)).map(([, detect]) => detect(text)));
 }
 
 /** Replaces e-mail addresses, card, account, passport and phone numbers, card codes and expiries, and booking references with `[<kind>]`. */

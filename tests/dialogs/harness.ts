@@ -57,8 +57,8 @@ function knowledge(): Promise<{ kb: KnowledgeBase; nlu: NluService }> {
   return shared;
 }
 
-/** Builds the world the way bot/runtime.ts wires it, with TestAdapter in place of the CloudAdapter. */
-export async function dialogWorld(platformOverride?: PlatformGateway): Promise<DialogWorld> {
+/** Builds the world the way bot/runtime.ts wires it, with TestAdapter in place of the CloudAdapter; `trusted`: who the turns are vouched for. */
+export async function dialogWorld(platformOverride?: PlatformGateway, trusted: RecoveryServices['trusted'] = () => ({ platformUserId: 'dialog-traveller' })): Promise<DialogWorld> {
   const { kb, nlu } = await knowledge();
   const clock = new ManualClock('2026-03-02T10:00:00.000Z');
   const stores = createFakeStores(clock);
@@ -81,7 +81,7 @@ export async function dialogWorld(platformOverride?: PlatformGateway): Promise<D
     recovery: new RecoveryEngine({ current: () => kb }, clock),
     cases,
     platform,
-    trusted: () => ({ platformUserId: 'dialog-traveller' }),
+    trusted,
     now: () => clock.now(),
     owner: (context) => ({ conversationId: context.activity.conversation.id, userId: context.activity.from?.id ?? 'unknown', channelId: context.activity.channelId }),
     resolved: async (_context, caseId) => {

@@ -23,15 +23,12 @@ if (PG_URL) {
   describe('storage outage (PostgreSQL unreachable mid-traffic)', function () {
     this.timeout(60_000);
     const schema = `rb_fault_${randomBytes(5).toString('hex')}`;
-    const target = new URL(PG_URL);
-    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    const proxy = TcpProxy.forDatabase(PG_URL);
     let running: RunningApp;
 
     before(async () => {
       await proxy.start();
-      const url = new URL(PG_URL);
-      url.hostname = '127.0.0.1';
-      url.port = String(proxy.port);
+      const url = proxy.urlThrough(PG_URL);
       // Named, so pg_terminate_backend below ends this app's sessions only, not those of other suites.
       url.searchParams.set('application_name', schema);
       const stores = await createStores({ databaseUrl: url.toString(), schema }, { clock: systemClock, logger: silentLogger });

@@ -19,15 +19,12 @@ if (PG_URL) {
   describe('storage hang (PostgreSQL drops packets, refuses nothing)', function () {
     this.timeout(60_000);
     const schema = `rb_hang_${randomBytes(5).toString('hex')}`;
-    const target = new URL(PG_URL);
-    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    const proxy = TcpProxy.forDatabase(PG_URL);
     let running: RunningApp;
 
     before(async () => {
       await proxy.start();
-      const url = new URL(PG_URL);
-      url.hostname = '127.0.0.1';
-      url.port = String(proxy.port);
+      const url = proxy.urlThrough(PG_URL);
       const env = { DATABASE_URL: url.toString(), STORAGE_TIMEOUT_MS: String(TIMEOUT_MS), ...ADMIN_ENV };
       const stores = await createStores({ databaseUrl: url.toString(), schema, timeoutMs: TIMEOUT_MS }, { clock: systemClock, logger: silentLogger });
       running = await startApp(env, { stores });

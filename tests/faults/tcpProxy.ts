@@ -15,6 +15,20 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
+  /** A proxy in front of the database of `databaseUrl` (not started). */
+  static forDatabase(databaseUrl: string): TcpProxy {
+    const target = new URL(databaseUrl);
+    return new TcpProxy(target.hostname, Number(target.port || 5432));
+  }
+
+  /** `databaseUrl` pointed at this proxy (once started). */
+  urlThrough(databaseUrl: string): URL {
+    const url = new URL(databaseUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url;
+  }
+
   /** Listens (on the same port as before after a stop, so clients reconnect to the same address). */
   async start(): Promise<void> {
     const server = net.createServer((client) => {

@@ -16,18 +16,37 @@ describe('PlatformGateway.bookingsOfUser() (issue 12: the signed-in traveller\'s
     expect(await gateway.bookingsOfUser('nobody@example.com')).to.deep.equal([]);
   });
 
-  it('should ask the HTTP platform GET /bookings?user= (the id in the query, never in a logged path)', async () => {
+  /** An HTTP gateway to a fake platform that answers `answer(url)` and records the URLs asked. */
+  function recordingGateway(answer: (url: string) => [number, unknown]): { gateway: HttpPlatformGateway; asked: string[] } {
     const asked: string[] = [];
-    const gateway = new HttpPlatformGateway({
-      baseUrl: 'https://platform.example/api',
-      apiKey: 'k',
-      fetch: (async (url: string) => {
-        asked.push(url);
-        return new Response(JSON.stringify({ bookings: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
-      }) as unknown as typeof fetch,
-    });
+    const fetcher = async (url: string) => {
+      asked.push(url);
+      const [status, body] = answer(url);
+      return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    };
+    return { gateway: new HttpPlatformGateway({ baseUrl: 'https://platform.example/api', apiKey: 'k', fetch: fetcher as unknown as typeof fetch }), asked };
+  }
+
+  it('should ask the HTTP platform GET /bookings?user= (the id in the query, never in a logged path)', async () => {
+    const { gateway, asked } = recordingGateway(() => [200, { bookings: [] }]);
     expect(await gateway.bookingsOfUser('u-42')).to.deep.equal([]);
     expect(asked).to.deep.equal(['https://platform.example/api/bookings?user=u-42']);
+  });
+
+  it('should map a Microsoft Entra ID account to its demo traveller, and an unknown one to nobody', async () => {
+    const gateway = new DemoPlatformGateway(new FakeBookingStore(), new ManualClock('2026-03-02T10:00:00.000Z'));
+    expect(await gateway.userOfDirectoryAccount({ aadObjectId: 'a0e1c2d3-0001-4a5b-9c8d-000000000001' })).to.equal('anna.schmidt@gmail.com');
+    expect(await gateway.userOfDirectoryAccount({ aadObjectId: 'ffffffff-0000-4000-8000-000000000000' })).to.equal(undefined);
+  });
+
+  it('should ask the HTTP platform GET /users?entraObjectId=&tenantId= for a directory account (404: nobody)', async () => {
+    const { gateway, asked } = recordingGateway((url) => (url.includes('entraObjectId=aaaaaaaa-0000-4000-8000-000000000001') ? [200, { userId: 'u-42' }] : [404, { error: 'unknown' }]));
+    expect(await gateway.userOfDirectoryAccount({ aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', tenantId: 't-1' })).to.equal('u-42');
+    expect(await gateway.userOfDirectoryAccount({ aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000002' })).to.equal(undefined);
+    expect(asked).to.deep.equal([
+      'https://platform.example/api/users?entraObjectId=aaaaaaaa-0000-4000-8000-000000000001&tenantId=t-1',
+      'https://platform.example/api/users?entraObjectId=bbbbbbbb-0000-4000-8000-000000000002',
+    ]);
   });
 
   it('should never use a real booking reference as a prompt example of the knowledge base', () => {

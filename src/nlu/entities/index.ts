@@ -1,3 +1,4 @@
+import { keepFirstOfOverlaps } from '../../shared/spans';
 import { findAirports, findCities, findPlaces } from './places';
 import { findDates } from './dates';
 import { findEmails } from './emails';
@@ -40,18 +41,7 @@ const PRIORITY: readonly EntityKind[] = [
 /** Keeps, of overlapping entities, the one of the stronger kind (then the longer one); sorted by start. */
 export function resolveOverlaps(entities: Entity[]): Entity[] {
   const rank = (e: Entity): number => PRIORITY.indexOf(e.kind);
-  const ordered = [...entities].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  // Characters already taken: each entity checks only its own span, so the cost is linear in the spans.
-  const taken = new Uint8Array(entities.reduce((max, e) => Math.max(max, e.end), 0));
-  const kept: Entity[] = [];
-  for (const e of ordered) {
-    let free = true;
-    for (let i = e.start; i < e.end && free; i++) free = taken[i] === 0;
-    if (!free) continue;
-    taken.fill(1, e.start, e.end);
-    kept.push(e);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return keepFirstOfOverlaps([...entities].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start));
 }
 
 /**

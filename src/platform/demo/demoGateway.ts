@@ -3,10 +3,10 @@ import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/errors';
 import { DamerauLevenshteinDistance } from '../../nlu/natural';
 import type {
-  ActorKind, ActorMessage, Booking, BookingLookup, BookingRecord, BookingStore, PlatformGateway, PlatformRequest, PlatformRequestInput, SentMessage,
+  ActorKind, ActorMessage, Booking, BookingLookup, BookingRecord, BookingStore, DirectoryAccount, PlatformGateway, PlatformRequest, PlatformRequestInput, SentMessage,
 } from '../ports';
 import { demoReply, DEMO_REPLY_TIMES } from './actorReplies';
-import { sampleBookings } from './sampleBookings';
+import { DEMO_DIRECTORY, sampleBookings } from './sampleBookings';
 
 /** A reference this many edits from an existing one is offered as "did you mean ...?". */
 const NEAR_EDITS = 2;
@@ -55,6 +55,11 @@ export class DemoPlatformGateway implements PlatformGateway {
   /** The demo's user ids are its travellers' e-mail addresses: the bookings made with it, newest first. */
   async bookingsOfUser(userId: string): Promise<Booking[]> {
     return userId.includes('@') ? this.findBookingsByEmail(userId) : [];
+  }
+
+  /** The demo's directory: each sample traveller has one Entra object id (DEMO_DIRECTORY), in any tenant. */
+  async userOfDirectoryAccount(account: DirectoryAccount): Promise<string | undefined> {
+    return DEMO_DIRECTORY[account.aadObjectId.toLowerCase()];
   }
 
   /** Stores the message and the actor's demo reply. */

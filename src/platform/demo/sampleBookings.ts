@@ -62,6 +62,22 @@ function day(now: Date, offset: number): string {
 }
 
 /** The sample bookings, dated from `now` (the first start of the demo platform). */
+/**
+ * The demo's Microsoft Entra ID directory: one made-up object id per sample traveller (lower case), mapped to
+ * their platform user id (the e-mail they book with). A Teams user with one of these ids is that traveller.
+ */
+export const DEMO_DIRECTORY: Readonly<Record<string, string>> = {
+  'a0e1c2d3-0001-4a5b-9c8d-000000000001': 'anna.schmidt@gmail.com',
+  'a0e1c2d3-0002-4a5b-9c8d-000000000002': 'lena.novak@gmail.com',
+  'a0e1c2d3-0003-4a5b-9c8d-000000000003': 'james.wilson@icloud.com',
+  'a0e1c2d3-0004-4a5b-9c8d-000000000004': 'sophie.martin@hotmail.fr',
+  'a0e1c2d3-0005-4a5b-9c8d-000000000005': 'oliver.jones@gmail.com',
+  'a0e1c2d3-0006-4a5b-9c8d-000000000006': 'ava.thompson@gmail.com',
+  'a0e1c2d3-0007-4a5b-9c8d-000000000007': 'maria.garcia@yahoo.com',
+  'a0e1c2d3-0008-4a5b-9c8d-000000000008': 'giulia.rossi@libero.it',
+  'a0e1c2d3-0009-4a5b-9c8d-000000000009': 'tom.baker@outlook.com',
+};
+
 export function sampleBookings(now: Date): Booking[] {
   return SAMPLES.map(({ bookedDaysAgo, startInDays, nights, ...rest }) => ({
     ...rest,

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type {
-  ActorKind, ActorMessage, Booking, BookingLookup, PlatformGateway, PlatformRequest, PlatformRequestInput, SentMessage,
+  ActorKind, ActorMessage, Booking, BookingLookup, DirectoryAccount, PlatformGateway, PlatformRequest, PlatformRequestInput, SentMessage,
 } from '../ports';
-import { bookingListSchema, bookingSchema, messageListSchema, notFoundSchema, requestSchema, sentSchema } from './schemas';
+import { bookingListSchema, bookingSchema, directoryUserSchema, messageListSchema, notFoundSchema, requestSchema, sentSchema } from './schemas';
 
 /** Settings of the HTTP adapter (PLATFORM_API_URL, PLATFORM_API_KEY). */
 export interface HttpPlatformOptions {
@@ -51,6 +51,13 @@ export class HttpPlatformGateway implements PlatformGateway {
   async bookingsOfUser(userId: string): Promise<Booking[]> {
     const answer = await this.call('GET', `/bookings?${new URLSearchParams({ user: userId }).toString()}`);
     return this.parse(bookingListSchema, answer.body, 'booking list').bookings;
+  }
+
+  /** GET /users?entraObjectId=&tenantId=: `{ userId }`, or 404 for an account the platform does not know. */
+  async userOfDirectoryAccount(account: DirectoryAccount): Promise<string | undefined> {
+    const query = new URLSearchParams({ entraObjectId: account.aadObjectId, ...(account.tenantId ? { tenantId: account.tenantId } : {}) });
+    const answer = await this.call('GET', `/users?${query.toString()}`, undefined, [200, 404]);
+    return answer.status === 200 ? this.parse(directoryUserSchema, answer.body, 'directory user').userId : undefined;
   }
 
   /** POST /bookings/{reference}/messages `{ actorKind, text }`: `{ message, expectedReply? }`. */

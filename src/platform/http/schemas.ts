@@ -50,6 +50,8 @@ export const messageSchema = z.object({
 export const notFoundSchema = z.object({ didYouMean: z.array(z.string()).optional() }).loose();
 /** GET /bookings?email= body. */
 export const bookingListSchema = z.object({ bookings: z.array(bookingSchema) });
+/** GET /users?entraObjectId= body: the platform user behind a Microsoft Entra ID account. */
+export const directoryUserSchema = z.object({ userId: z.string().min(1).max(200) });
 /** POST /bookings/{ref}/messages body. */
 export const sentSchema = z.object({ message: messageSchema, expectedReply: z.string().optional() });
 /** GET /bookings/{ref}/messages body. */

@@ -1,3 +1,5 @@
+import { keepFirstOfOverlaps } from '../spans';
+
 /** The kinds of personal data redaction knows, each replaced by `[<kind>]`. */
 export type PiiKind = 'email' | 'iban' | 'cvv' | 'expiry' | 'passport' | 'card' | 'phone' | 'booking-ref';
 
@@ -27,23 +29,9 @@ export function spansOf(pattern: RegExp, kind: PiiKind, text: string, group = 0)
   return out;
 }
 
-/**
- * Keeps the spans of earlier detectors when spans overlap (the list is in priority order), then sorts them.
- * A span is checked against a per-character "taken" map, so the cost is the total length of the spans.
- */
-export function resolveOverlaps(text: string, perDetector: readonly PiiSpan[][]): PiiSpan[] {
-  const taken = new Uint8Array(text.length);
-  const kept: PiiSpan[] = [];
-  for (const spans of perDetector) {
-    for (const s of spans) {
-      let free = true;
-      for (let i = s.start; i < s.end && free; i++) free = taken[i] === 0;
-      if (!free) continue;
-      taken.fill(1, s.start, s.end);
-      kept.push(s);
-    }
-  }
-  return kept.sort((a, b) => a.start - b.start);
+/** Keeps the spans of earlier detectors when spans overlap (the list is in priority order), sorted by start. */
+export function resolveOverlaps(perDetector: readonly PiiSpan[][]): PiiSpan[] {
+  return keepFirstOfOverlaps(perDetector.flat());
 }
 
 /** The text with every span replaced by its marker. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { useTestApp } from '../../helpers/testApp';
-import { buttonsOf, textOf } from '../../helpers/botClient';
+import { buttonsOf } from '../../helpers/botClient';
 
 const SECRET = 'platform-identity-secret-for-tests-0123456789';
 const EMBEDDER = 'http://127.0.0.1:5999';
@@ -109,12 +109,15 @@ describe('Booking ownership through the real server (issue 12, finding 1)', () =
     expect(anonymous.json.conversationId).not.to.equal(vouched.json.conversationId);
   });
 
-  it('should show /api/messages nothing of a booking it names', async () => {
+  it('should show /api/messages nothing of a booking it names, and offer no action on it', async () => {
     const client = app.get().client();
-    const replies = (await client.say('I want to cancel my hotel booking WL-H482913')).map(textOf).join('\n');
-    for (const d of DETAILS) expect(replies, d).not.to.include(d);
-    const buttons = (await client.say('Schmidtt Annaa Meyer Jonas Smith')).flatMap(buttonsOf).map((b) => b.title).join(' ');
-    expect(buttons).not.to.match(/cancel/i);
+    // The way to "Cancel WL-H482913 for me" before the fix: the reference, "no" new dates (cancelling), yes to the
+    // summary, to the outcome asked and to the policy step.
+    const turns = [];
+    for (const text of ['I want to cancel my hotel booking WL-H482913', 'no', 'yes', 'yes', 'yes']) turns.push(...(await client.say(text)));
+    const shown = turns.map((a) => JSON.stringify(a)).join('\n');
+    for (const d of DETAILS) expect(shown, d).not.to.include(d);
+    expect(turns.flatMap(buttonsOf).map((b) => b.title).join(' | ')).not.to.match(/cancel WL-H482913 for me/i);
   });
 
   it('should let only EMBED_ORIGINS frame the chat and call the token route', async () => {
