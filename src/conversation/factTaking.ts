@@ -135,6 +135,8 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
     let value: string | undefined;
     if (spec.kind === 'choice') {
       value = choiceNamed(spec, reading.normalized) ?? (spec.name === ctx.pending ? choiceByOrdinal(spec, reading.entities, reading.normalized) : undefined);
+    } else if (spec.kind === 'text' && spec.after && !(known !== undefined && !correcting)) {
+      value = saidAfter(reading.text, spec.after);
     } else if (spec.entity === 'place' || spec.entity === 'city' || spec.entity === 'country') {
       // "terminal 1, just outside the arrivals exit", "irish and german": every one said, together.
       const places = reading.entities.filter((e) => e.kind === spec.entity && !usedEntities.has(e));
@@ -153,6 +155,30 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
     taken.push({ name: spec.name, value, correction: known !== undefined });
   }
   return taken;
+}
+
+/** Where a value said after a phrase ends: a preposition, a time word, a conjunction. */
+const VALUE_ENDS = new Set('in at on after behind from during inside under near by when while this yesterday today tonight last and but so because which that there here somewhere'.split(' '));
+
+/**
+ * The words after one of the phrases ("left my black backpack on the tour bus" after "left my": "black
+ * backpack"), up to the next ending word or punctuation, six words at most; undefined when none is said.
+ */
+export function saidAfter(text: string, phrases: readonly string[]): string | undefined {
+  const lower = text.slice(0, 600).toLowerCase().replace(/['’]/g, '');
+  for (const phrase of phrases) {
+    const at = ` ${lower} `.indexOf(` ${phrase.toLowerCase()} `);
+    if (at < 0) continue;
+    const words: string[] = [];
+    for (const word of lower.slice(at + phrase.length).trim().split(/\s+/)) {
+      const bare = word.replace(/[^\p{L}\p{N}-]/gu, '');
+      if (!bare || VALUE_ENDS.has(bare) || words.length === 6) break;
+      words.push(bare);
+      if (/[,.!?;:()]/.test(word)) break;
+    }
+    if (words.length) return words.join(' ');
+  }
+  return undefined;
 }
 
 /** A date said by its day ("the 22nd", "tomorrow", "3 weeks ago"), not only by a time ("noon", "now", "5 hours earlier"). */

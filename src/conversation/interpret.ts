@@ -5,7 +5,7 @@ import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from '
 import { factsFromMessage, problemRequested } from './factTaking';
 import type { ConversationMemory } from './memory';
 import { answerToPending, solvedOnItsOwn } from './pendingAnswers';
-import { askedFaq, faqInProblem, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, yesOrNo } from './readingSignals';
+import { askedFaq, faqInProblem, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, wishes, yesOrNo } from './readingSignals';
 
 /** Where the conversation stands when a message arrives. */
 export interface Situation {
@@ -32,6 +32,9 @@ const FAQ_MIDWAY = 0.4;
 
 /** Words that name a person from the team, in a yes to the person offered. */
 const PERSON_WORDS = /\b(?:person|someone|somebody|human|agent|colleague|connect|team)\b/;
+
+/** A goodbye that ends the conversation whatever was asked ("later" alone says too little). */
+const LEAVING = /\b(?:bye|goodbye|byebye|cya|see you|see ya|take care|good night|goodnight)\b/;
 
 /** How many turns after an answer a follow-up or "that didn't work" still refers to it. */
 const ANSWER_CONTEXT_TURNS = 3;
@@ -64,7 +67,10 @@ export function interpret(reading: MessageReading, situation: Situation, kb: Kno
   // Not while the bot waits for the traveller's own words ("it says: something went wrong, try again later").
   const freeText = pending.kind === 'fact' && problem?.facts.find((f) => f.name === pending.name)?.kind === 'text';
   if (!freeText && reading.cues.startOver && !reading.cues.question) return result('command', { kind: 'system', name: 'start_over' }, facts, 'system:start_over');
-  if (!freeText && reading.cues.stop && !reading.cues.question && !reading.cues.worked) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
+  // "Id rather move it to april than cancel" wants something: no stop.
+  if (!freeText && reading.cues.stop && !reading.cues.question && !reading.cues.worked && !wishes(reading)) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
+  // "Ok thanks, bye": leaving, whatever was asked.
+  if (LEAVING.test(reading.normalized) && !reading.cues.question && facts.length === 0 && reading.normalized.split(' ').length <= 6) return result('small_talk', { kind: 'system', name: 'goodbye' }, [], 'system:goodbye');
   // Two questions open (a person offered, then "is this right?"): a bare yes or no answers the last one asked.
   if (situation.offer && situation.offerLast !== false && yn && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: yn === 'yes' }, [], 'offer');
   // A yes that names a person ("yes please, a person") accepts the person offered, whichever question came last.
@@ -113,7 +119,9 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   const system = systemIntent(reading, kb);
   const { memory, problem } = situation;
   const recentAnswer = memory.lastAnswer && memory.turn - memory.lastAnswer.turn <= ANSWER_CONTEXT_TURNS ? memory.lastAnswer : undefined;
-  if (system === 'status' || system === 'help' || system === 'cancel' || system === 'start_over') {
+  // "Ok never mind then. How do I stop the promo e-mails?": the question after it is what the message asks.
+  const asksAfterAll = (system === 'cancel' || system === 'start_over') && ((reading.cues.question && !!askedFaq(reading, kb, FAQ_FOR_QUESTION)) || wishes(reading));
+  if ((system === 'status' || system === 'help' || system === 'cancel' || system === 'start_over') && !asksAfterAll) {
     return result('command', { kind: 'system', name: system }, facts, `system:${system}`);
   }
   // "It didn't work after all, the code stopped working": the fix the bot just made did not hold (the later of an answer and a resolution counts).
@@ -151,7 +159,8 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
   // The closest answer counts whatever the verdict: the service leaves `best` empty below its out-of-scope threshold.
   const closest = reading.asQuestion?.best ?? reading.asQuestion?.alternatives[0];
   const midwayQuestion = !!problem && reading.cues.question && !reading.cues.notWorked && (closest?.confidence ?? 0) >= FAQ_MIDWAY;
-  const asks = reading.cues.question && (reading.cues.hypothetical || midwayQuestion || (!reading.cues.failure && !clearProblem && !(reported && ownBooking)));
+  // A failure word with no problem behind it is context for the question ("cancelled a hotel yesterday, when does the cash show up?").
+  const asks = reading.cues.question && (reading.cues.hypothetical || midwayQuestion || (!clearProblem && !(reported && ownBooking) && (!reading.cues.failure || !reported)));
   // "Can I move WL-H590144 to the 18th-21st?": a request about the traveller's own booking that a playbook's
   // choices name is that playbook, unless an answer fits the question well.
   const requested = reported || (reading.cues.hypothetical && !reading.cues.request) ? undefined : problemRequested(reading, kb);

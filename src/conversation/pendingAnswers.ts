@@ -4,7 +4,7 @@ import type { FactTaken, Interpretation } from './acts';
 import { choiceByOrdinal, choiceNamed, entityKindFor, valueFor } from './factTaking';
 import type { Situation } from './interpret';
 import { lastMention } from './memory';
-import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, problemsInParts, reportedProblem, systemIntent } from './readingSignals';
+import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, problemsInParts, reportedProblem, systemIntent, wishes } from './readingSignals';
 import { normalizeText } from '../nlu/normalize';
 
 type YesNo = 'yes' | 'no' | undefined;
@@ -109,8 +109,9 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   if (!spec) return null;
   const topic = `fact:${name}`;
   const given = facts.find((f) => f.name === name);
-  // "Arrivals exit B. how long do drivers wait anyway?": the value is kept and the question answered.
-  if (given && reading.cues.question && askedFaq(reading, kb, FAQ_BESIDE_AN_ANSWER)) return null;
+  // "Arrivals exit B. how long do drivers wait anyway?": the value is kept and the question answered; "end of
+  // january i think, the 31st?" only doubts the value.
+  if (given && asksBeside(reading) && askedFaq(reading, kb, FAQ_BESIDE_AN_ANSWER)) return null;
   if (given) return answer(topic, { kind: 'facts' }, facts, actOfFacts(facts));
   // "Can I leave my bags even if I don't have a room?" is a question, not "I don't have it".
   if (asksAQuestion(reading, kb, situation)) return null;
@@ -171,17 +172,26 @@ function confirmAnswer(reading: MessageReading, situation: Situation, kb: Knowle
     return answer('confirm', { kind: 'change', ...(name ? { name } : {}) }, facts);
   }
   // "Honestly I just want to be in London tonight": what they want, said instead of a yes; the facts stand.
-  if (!reading.cues.question && !reading.cues.correction && !reading.cues.notWorked && WISH.test(reading.normalized) && !doesSomethingElse(reading, situation, kb)) {
+  if (!reading.cues.question && !reading.cues.correction && !reading.cues.notWorked && wishes(reading) && !doesSomethingElse(reading, situation, kb)) {
     return answer('outcome', { kind: 'confirm', wish: reading.text }, facts);
   }
   return null;
 }
 
+/** Words that ask something, beyond a value said with a question mark of doubt. */
+const QUESTION_WORDS = /\b(?:how|what|whats|when|where|why|which|who|can|could|do|does|did|will|would|should|is|are|am)\b/;
+/** Openings of a clause that says when or where, not a question ("when we arrived, the 3rd"). */
+const TELLING_CLAUSE = /^(?:when|where|after|before|as|since|while)\s+(?:i|we|you|he|she|they|it|my|our)\b/;
+
+/** Whether a message that gives the value asked also asks something ("WL-H590144. how long does a refund take?"). */
+function asksBeside(reading: MessageReading): boolean {
+  if (!reading.cues.question || !QUESTION_WORDS.test(reading.normalized)) return false;
+  return reading.text.includes('?') || !TELLING_CLAUSE.test(reading.normalized);
+}
+
 /** A question about how things work, not a wish phrased as one. */
 const ASKS_HOW = /^(?:(?:wait|ok|okay|so|and|but|hm+)\s+)*(?:how|what|whats|where|when|why|which|who|do|does|did|is|are|am|will|would|should|shall|has|have|must)\b/;
 
-/** A wish in the traveller's words ("I just want ...", "we'd rather ...", "all I need is ..."). */
-const WISH = /\b(?:(?:i|we)\s+(?:just\s+|only\s+|really\s+|still\s+)?(?:want|need|would like|d like|would rather|d rather|prefer|hope)|(?:id|wed|i'd|we'd)\s+(?:like|rather|prefer)|all (?:i|we) (?:want|need))\b/;
 
 /** An answer to "what would you like in the end?": a choice shown, or the traveller's own words. */
 function outcomeAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, choices: string[]): Interpretation | null {
@@ -191,7 +201,7 @@ function outcomeAnswer(reading: MessageReading, situation: Situation, kb: Knowle
   // What the traveller wants is in their own words, whatever they are ("my money back" is no new problem here).
   if (asksOrCommands(reading, kb, situation) || reading.gibberish) return null;
   // "Do I have to rebook through you or the airline?" asks how things work; "can I get my money back?" is a wish.
-  const asksHow = reading.cues.question && ASKS_HOW.test(reading.normalized) && !WISH.test(reading.normalized);
+  const asksHow = reading.cues.question && ASKS_HOW.test(reading.normalized) && !wishes(reading);
   if (asksHow && asksAQuestion(reading, kb, situation)) return null;
   return answer('outcome', { kind: 'wished_outcome', text: reading.text }, []);
 }
@@ -254,7 +264,7 @@ export function solvedOnItsOwn(reading: MessageReading, facts: readonly FactTake
   if (!cues.worked || cues.notWorked || cues.question || cues.failure || facts.length > 0) return false;
   const words = reading.normalized.split(' ');
   // "To be sure I've got everything sorted before I fly" wishes it sorted.
-  if (WISH.test(reading.normalized) || /^(?:to|so that|in order to)\b/.test(reading.normalized)) return false;
+  if (wishes(reading) || /^(?:to|so that|in order to)\b/.test(reading.normalized)) return false;
   return words.length >= 3 && !/\bgot it\b(?! now)/.test(reading.normalized);
 }
 

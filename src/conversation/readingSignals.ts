@@ -186,3 +186,11 @@ export function faqInProblem(reading: MessageReading, problem: Problem, nlu: Und
   const tagsOf = (id: string) => kb.faqs.find((f) => f.id === id)?.tags ?? [];
   return faqReadWith(reading, problem.title, nlu, (id) => (tags.some((t) => tagsOf(id).includes(t)) ? 0.05 : 0), FAQ_FOR_QUESTION);
 }
+
+/** A wish in the traveller's words ("I just want ...", "we'd rather ...", "all I need is ..."). */
+const WISH = /\b(?:(?:i|we)\s+(?:just\s+|only\s+|really\s+|still\s+)?(?:want|need|would like|d like|would rather|d rather|prefer|hope)|(?:id|wed|i'd|we'd)\s+(?:like|rather|prefer)|all (?:i|we) (?:want|need))\b/;
+
+/** Whether the message says what the traveller wants ("I just want to be in London tonight", "id rather move it"). */
+export function wishes(reading: MessageReading): boolean {
+  return WISH.test(reading.normalized);
+}

@@ -29,6 +29,12 @@ export const factSpecSchema = z.object({
   when: z.enum(['past', 'future', 'any']).optional(),
   /** Taken from the booking once it is found (never asked then): one of BOOKING_VALUES. */
   fromBooking: z.enum(BOOKING_VALUES).optional(),
+  /**
+   * For kind "text": words after which travellers name the value in any message ("left my" for the item left
+   * behind: "left my black backpack on the tour bus" gives "black backpack"). The value runs to the next
+   * preposition, time word or punctuation, six words at most.
+   */
+  after: z.array(text).optional(),
   /** For kind "text": the entity that fills it from any message ("airport": the airport named anywhere). */
   entity: z.enum(['airport', 'place', 'city', 'code', 'country']).optional(),
   /** What "I don't know" or "I don't have it" leads to: a line, and other facts asked instead (absent: go on without it). */

@@ -43,6 +43,18 @@ describe('interpret() in context', function () {
     ]);
   });
 
+  describe('what else a message says where a value is asked', () => {
+    const bookingDate: Pending = { kind: 'fact', name: 'bookingDate' };
+    checkRows(reader, [
+      ['a value with a question mark of doubt, not a question', { say: 'end of january i think, the 31st?', problem: 'booking_not_found', pending: bookingDate, act: 'answer', decision: { kind: 'facts' }, facts: ['bookingDate'] }],
+      ['a clause saying when, not a question', { say: 'when we arrived, the 3rd', problem: 'property_extra_charge', pending: { kind: 'fact', name: 'chargeDate' }, act: 'answer', facts: ['chargeDate'] }],
+      ['a goodbye, whatever was asked', { say: 'ok thanks, bye', problem: 'formal_complaint', pending: { kind: 'confirm' }, known: { bookingReference: 'WL-X287340' }, act: 'small_talk', decision: { kind: 'system', name: 'goodbye' } as Partial<Decision> }],
+      ['a wish that mentions cancelling, not a stop', { say: 'actually id rather move it to april than cancel', problem: 'cancel_illness_disaster', pending: { kind: 'outcome', choices: [] }, notDecision: 'system' }],
+      ['the question after a "never mind"', { say: 'ok never mind then. how do i stop all the promo emails instead', act: 'question', decision: { kind: 'answer_faq' } }],
+      ['the item left behind, from the words around it', { say: 'i think i left my wedding ring at the hotel, checked out this morning', problem: 'left_item_behind', facts: ['itemDescription'] }],
+    ]);
+  });
+
   describe('another problem, or this one', () => {
     const step: Pending = { kind: 'step', stepId: 'call_driver' };
     checkRows(reader, [
