@@ -33,8 +33,8 @@ const FAQ_MIDWAY = 0.4;
 /** Words that name a person from the team, in a yes to the person offered. */
 const PERSON_WORDS = /\b(?:person|someone|somebody|human|agent|colleague|connect|team)\b/;
 
-/** A goodbye that ends the conversation whatever was asked ("later" alone says too little). */
-const LEAVING = /\b(?:bye|goodbye|byebye|cya|see you|see ya|take care|good night|goodnight)\b/;
+/** A goodbye at the end of a message, whatever was asked ("later" alone says too little; "he said bye and left" is a story). */
+const LEAVING = /\b(?:bye|goodbye|byebye|cya|see you|see ya|take care|good night|goodnight)(?: now| then| for now| all)?$/;
 
 /** How many turns after an answer a follow-up or "that didn't work" still refers to it. */
 const ANSWER_CONTEXT_TURNS = 3;
@@ -70,7 +70,7 @@ export function interpret(reading: MessageReading, situation: Situation, kb: Kno
   // "Id rather move it to april than cancel" wants something: no stop.
   if (!freeText && reading.cues.stop && !reading.cues.question && !reading.cues.worked && !wishes(reading)) return result('command', { kind: 'system', name: 'cancel' }, facts, 'system:cancel');
   // "Ok thanks, bye": leaving, whatever was asked.
-  if (LEAVING.test(reading.normalized) && !reading.cues.question && facts.length === 0 && reading.normalized.split(' ').length <= 6) return result('small_talk', { kind: 'system', name: 'goodbye' }, [], 'system:goodbye');
+  if (LEAVING.test(reading.normalized) && !reading.cues.question && !reading.cues.failure && facts.length === 0 && reading.normalized.split(' ').length <= 6) return result('small_talk', { kind: 'system', name: 'goodbye' }, [], 'system:goodbye');
   // Two questions open (a person offered, then "is this right?"): a bare yes or no answers the last one asked.
   if (situation.offer && situation.offerLast !== false && yn && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: yn === 'yes' }, [], 'offer');
   // A yes that names a person ("yes please, a person") accepts the person offered, whichever question came last.
