@@ -137,7 +137,7 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
       value = choiceNamed(spec, reading.normalized) ?? (spec.name === ctx.pending ? choiceByOrdinal(spec, reading.entities, reading.normalized) : undefined);
     } else if (spec.kind === 'text' && spec.after && !(known !== undefined && !correcting)) {
       value = saidAfter(reading.text, spec.after);
-    } else if (spec.entity === 'place' || spec.entity === 'city' || spec.entity === 'country') {
+    } else if (spec.entity === 'place' || spec.entity === 'city' || spec.entity === 'country' || spec.entity === 'nationality') {
       // "terminal 1, just outside the arrivals exit", "irish and german": every one said, together.
       const places = reading.entities.filter((e) => e.kind === spec.entity && !usedEntities.has(e));
       places.forEach((e) => usedEntities.add(e));

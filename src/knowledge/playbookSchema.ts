@@ -36,7 +36,7 @@ export const factSpecSchema = z.object({
    */
   after: z.array(text).optional(),
   /** For kind "text": the entity that fills it from any message ("airport": the airport named anywhere). */
-  entity: z.enum(['airport', 'place', 'city', 'code', 'country']).optional(),
+  entity: z.enum(['airport', 'place', 'city', 'code', 'country', 'nationality']).optional(),
   /** What "I don't know" or "I don't have it" leads to: a line, and other facts asked instead (absent: go on without it). */
   unknown: z.object({ say: text.optional(), ask: z.array(factName).default([]) }).optional(),
   /** Asked only as another fact's alternative (`unknown.ask`), never on its own. */

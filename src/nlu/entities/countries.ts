@@ -14,6 +14,9 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
 
 const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 
+/** Folded demonyms ("indian", "czech"): a nationality, where a name is a place. */
+const DEMONYMS = new Set<string>(['english', 'scottish', 'welsh', 'turkish']);
+
 /** Folded name or demonym (one to four words) -> ISO 3166-1 alpha-2; built once from the world-countries data set. */
 const NAMES: ReadonlyMap<string, string> = (() => {
   const names = new Map<string, string>();
@@ -29,14 +32,19 @@ const NAMES: ReadonlyMap<string, string> = (() => {
     for (const alt of c.altSpellings) if (alt.length > 3) add(alt, c.cca2);
     add(c.demonyms?.eng?.m, c.cca2);
     add(c.demonyms?.eng?.f, c.cca2);
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) DEMONYMS.add(fold(d).replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
   }
   for (const [code, list] of Object.entries(ALIASES)) for (const a of list) add(a, code);
   return names;
 })();
 
+// Words after a country that make it a nationality ("a Brazil passport", "UK citizen").
+const AS_NATIONALITY = /^\s*(?:passport|passports|citizen|citizens|citizenship|national|nationality|id card)\b/i;
+
 /**
  * Countries and nationalities named in a message ("a german passport", "flying to the states", "Czech"):
- * the words as written as the value, the ISO code as the label. Windows of up to four words, longest
+ * the words as written as the value, the ISO code as the label; kind `nationality` for a demonym or a
+ * country followed by "passport" or "citizen", `country` otherwise. Windows of up to four words, longest
  * first, so the scan is linear in the text.
  */
 export function findCountries(text: string): Entity[] {
@@ -50,7 +58,8 @@ export function findCountries(text: string): Entity[] {
       if (!code || (n === 1 && key.length <= 2 && words[i].text !== words[i].text.toUpperCase())) continue;
       const [start, end] = [words[i].start, words[i + n - 1].end];
       const raw = text.slice(start, end);
-      out.push({ kind: 'country', value: raw.charAt(0).toUpperCase() + raw.slice(1), raw, start, end, label: code });
+      const nationality = DEMONYMS.has(key) || AS_NATIONALITY.test(text.slice(end, end + 16));
+      out.push({ kind: nationality ? 'nationality' : 'country', value: raw.charAt(0).toUpperCase() + raw.slice(1), raw, start, end, label: code });
       i += n - 1;
       break;
     }

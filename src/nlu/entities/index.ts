@@ -35,7 +35,7 @@ export { textWindows, wordTokens, WINDOW_CHARS, type Token } from './windows';
  * with a digit, or in capitals after "code", "ref", ...) is not also an airport, a country or a currency.
  */
 const PRIORITY: readonly EntityKind[] = [
-  'bookingReference', 'email', 'phone', 'place', 'city', 'flightNumber', 'dateRange', 'amount', 'date', 'name', 'code', 'airport', 'country', 'currency', 'ordinal', 'number',
+  'bookingReference', 'email', 'phone', 'place', 'city', 'flightNumber', 'dateRange', 'amount', 'date', 'name', 'code', 'airport', 'country', 'nationality', 'currency', 'ordinal', 'number',
 ];
 
 /** Keeps, of overlapping entities, the one of the stronger kind (then the longer one); sorted by start. */

@@ -23,6 +23,7 @@ export const ENTITY_KINDS = [
   'number',
   'code',
   'country',
+  'nationality',
 ] as const;
 
 /** One entity kind. */

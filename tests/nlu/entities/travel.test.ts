@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { findAirports, findCities, findFlights, findPlaces } from '../../../src/nlu/entities';
+import { findAirports, findCities, findCountries, findFlights, findPlaces } from '../../../src/nlu/entities';
 import { triples } from './context';
 
 describe('findFlights()', () => {
@@ -75,6 +75,22 @@ describe('findCities()', () => {
   for (const [text, expected] of table) {
     it(`should read ${JSON.stringify(text)}`, () => {
       expect(triples(text, findCities(text))).to.deep.equal(expected);
+    });
+  }
+});
+
+describe('findCountries()', () => {
+  const table: Array<[string, Array<[string, string, string]>]> = [
+    ['i have an indian passport and need an authorisation for the USA', [['nationality', 'Indian', 'indian'], ['country', 'USA', 'USA']]],
+    ["I'm British, flying to the States", [['nationality', 'British', 'British'], ['country', 'The States', 'the States']]],
+    ['a brazil passport', [['nationality', 'Brazil', 'brazil']]],
+    ['UK citizen going to france', [['nationality', 'UK', 'UK'], ['country', 'France', 'france']]],
+    ['going to france next week', [['country', 'France', 'france']]],
+    ['can you call us back', []],
+  ];
+  for (const [text, expected] of table) {
+    it(`should read ${JSON.stringify(text)}`, () => {
+      expect(triples(text, findCountries(text))).to.deep.equal(expected);
     });
   }
 });
