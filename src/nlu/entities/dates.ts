@@ -17,13 +17,23 @@ const dayOfMonth: chrono.Parser = {
 
 const PART_OF_DAY_ALONE = /^(?:night|morning|evening|afternoon)$/i;
 
+/** "18th to 21st", "the 3rd-5th": two days of a month, the month left to the reading (the coming ones). */
+const daysOfMonth: chrono.Parser = {
+  pattern: () => /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|until|till|thru)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/i,
+  extract: (context, match) => {
+    const [from, to] = [Number(match[1]), Number(match[2])];
+    if (from < 1 || to > 31 || from >= to) return null;
+    return context.createParsingResult(match.index ?? 0, match[0], { day: from }, { day: to });
+  },
+};
+
 // The casual English parser, but with the British reading of slashed dates (14/3 and 05/04 day first, as
 // travellers on a European platform write them); the British parser itself reads "march 14" as March 2014.
 const parser = chrono.en.casual.clone();
 const slashed = (p: chrono.Parser): boolean => p.constructor.name === 'SlashDateFormatParser';
 const britishSlash = chrono.en.GB.parsers.find(slashed);
 if (britishSlash) parser.parsers = parser.parsers.map((p) => (slashed(p) ? britishSlash : p));
-parser.parsers.push(dayOfMonth);
+parser.parsers.push(dayOfMonth, daysOfMonth);
 
 /**
  * Runs the date library over the text in windows, on the traveller's wall clock: the reference handed

@@ -18,6 +18,8 @@ describe('findDates()', () => {
     ['last night at the airport', [['date', '2026-03-01', 'last night']]],
     ['sorry i meant 19th to the 22nd', [['dateRange', '2026-03-19/2026-03-22', '19th to the 22nd']]],
     ['the 19th-22nd', [['dateRange', '2026-03-19/2026-03-22', 'the 19th-22nd']]],
+    ['no wait sorry, 18th to 21st, just checked my train', [['dateRange', '2026-03-18/2026-03-21', '18th to 21st']]],
+    ['the 3rd-5th', [['dateRange', '2026-03-03/2026-03-05', 'the 3rd-5th']]],
     ['room 12 to the 22nd', [['date', '2026-03-22', 'the 22nd']]],
     ['3 of us, room 12, booking WL-X119274', []],
     ['is there a karaoke night on the cruise', []],
