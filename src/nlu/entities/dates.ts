@@ -17,9 +17,13 @@ const dayOfMonth: chrono.Parser = {
 
 const PART_OF_DAY_ALONE = /^(?:night|morning|evening|afternoon)$/i;
 
-/** "18th to 21st", "the 3rd-5th": two days of a month, the month left to the reading (the coming ones). */
+/**
+ * "18th to 21st", "the 3rd-5th": two days of a month with no month said, left to the reading (the coming
+ * ones). With a month after them ("... to the 22nd of may") the library reads the second as a date and
+ * extendRanges joins the first to it, in that month.
+ */
 const daysOfMonth: chrono.Parser = {
-  pattern: () => /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|until|till|thru)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/i,
+  pattern: () => /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|until|till|thru)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
   extract: (context, match) => {
     const [from, to] = [Number(match[1]), Number(match[2])];
     if (from < 1 || to > 31 || from >= to) return null;

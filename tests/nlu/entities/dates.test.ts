@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { findDates, parseDateValue } from '../../../src/nlu/entities';
+import { extractEntities, findDates, parseDateValue } from '../../../src/nlu/entities';
 import { context, triples } from './context';
 
 describe('findDates()', () => {
@@ -31,6 +31,13 @@ describe('findDates()', () => {
       expect(triples(text, findDates(text, context()))).to.deep.equal(expected);
     });
   }
+
+  it('should read two days with a month after them in that month, once the overlaps are resolved', () => {
+    const ranges = (text: string) => extractEntities(text, context()).filter((e) => e.kind === 'dateRange').map((e) => e.value);
+    expect(ranges('18th to the 21st of april')).to.deep.equal(['2026-04-18/2026-04-21']);
+    expect(ranges('from the 19th to the 22nd of may')).to.deep.equal(['2026-05-19/2026-05-22']);
+    expect(ranges('18th to 21st')).to.deep.equal(['2026-03-18/2026-03-21']);
+  });
 
   it('should give a bare weekday as the coming one, with the last one as the alternative, both relative', () => {
     const [friday] = findDates('friday', context());
