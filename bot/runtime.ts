@@ -26,6 +26,9 @@ import { BotFrameworkGateway, trustedTurnOf } from './gateway';
 import { directoryAccountOf, ProofAttempts, type TrustedTurn } from '../src/platform';
 import { newCaseEvent } from '../src/handoff/caseModel';
 import { createAccessors, ReboundBot } from './reboundBot';
+import { MeteredTurnRunner } from './turnMeter';
+import { noopMetrics, type MetricsRecorder } from '../src/metrics/ports';
+import { noopTracer, traceCalls, type Tracer } from '../src/metrics/tracing';
 
 /** What the Bot Framework edge needs from the engine. */
 export interface BotRuntimeDeps {
@@ -41,6 +44,10 @@ export interface BotRuntimeDeps {
   observeTurn?: (trace: TurnTrace) => void | Promise<void>;
   /** A tool's own trusted identities (the conversation evaluation vouches its traveller); production has none. */
   trustedOf?: (activity: { conversation: { id: string }; channelId: string }) => TrustedTurn | undefined;
+  /** Records each turn's outcome and time and the NLU's verdicts; absent: nothing recorded. */
+  metrics?: MetricsRecorder;
+  /** Spans of each turn and of the NLU's work in it; absent: no traces. */
+  tracer?: Tracer;
 }
 
 /** The Bot Framework edge, built: the gateway the HTTP layer calls. */
@@ -55,7 +62,9 @@ export interface BotRuntime {
 
 /** Builds adapter, state, dialogs and bot on top of the engine services. */
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
-  const { config, logger, clock, stores, knowledge, nlu, platform } = deps;
+  const { config, logger, clock, stores, knowledge, platform } = deps;
+  const tracer = deps.tracer ?? noopTracer;
+  const nlu = traceCalls(deps.nlu, 'nlu', tracer);
   const adapter = createAdapter(config, logger);
   // Sanitised before the transcript records it: the log shows what the traveller was really sent.
   adapter.use(new OutgoingTextSanitizer());
@@ -119,6 +128,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   };
   const mainDialog = new MainDialog(services, accessors.memory);
   const bot = new ReboundBot(services, conversationState, userState, mainDialog, accessors.dialogState, [new HandoffRelay(queue, services, accessors.memory)]);
-  const gateway = new BotFrameworkGateway(adapter, bot, stores.locks, { appId: config.MicrosoftAppId });
+  const caseReference = async (conversationId: string) => (await stores.cases.findActiveByConversation(conversationId))?.reference;
+  const runner = new MeteredTurnRunner(bot, deps.metrics ?? noopMetrics, tracer, caseReference);
+  const gateway = new BotFrameworkGateway(adapter, runner, stores.locks, { appId: config.MicrosoftAppId });
   return { gateway, messenger, queue, stop: async () => undefined };
 }

@@ -18,7 +18,9 @@ export class FaqAnswers {
     const answer = fillPlaceholders(faq.answer, { ...platform.values, platform: platform.name, assistant: platform.assistantName }).text;
     await context.sendActivity(answerCard(lead ? `${lead}\n\n${title}` : title, answer, faq.id));
     const reading = turn.reading;
-    if (reading) turn.update((m) => ({ ...m, lastAnswer: { faqId, text: reading.text, turn: m.turn } }));
+    // A follow-up answered by the same entry keeps the question it follows ("how long do refunds take?" stays
+    // the question through "and with paypal?" and "apple pay, same thing?").
+    if (reading) turn.update((m) => ({ ...m, lastAnswer: { faqId, text: m.lastAnswer?.faqId === faqId ? m.lastAnswer.text : reading.text, turn: m.turn } }));
     // The text (redacted by record) and confidence feed the owners' knowledge gaps (low-confidence answers).
     const said = reading ? { text: reading.text, confidence: (reading.asQuestion ?? reading.understanding).best?.confidence } : {};
     await this.services.record({ type: 'faq_answered', conversationId: context.activity.conversation.id, userId: context.activity.from?.id, data: { faqId, ...said } });

@@ -45,7 +45,9 @@ export class RecoveryDialog extends Dialog<RecoveryOptions> {
     const reading = turn.reading;
     // Every fact already said (this message and earlier ones) is taken before anything is asked.
     const fromMessage = reading ? factsFromMessage(problem, reading, { known: {} }, false) : [];
-    const facts = [...fromMessage, ...factsFromMentions(problem, turn.memory.mentions, Object.fromEntries(fromMessage.map((f) => [f.name, f.value])))];
+    // The messages before this one, when it only gives a reference for a problem told just before ("WL-F550190").
+    const earlier = turn.memory.recent.slice(-3, -1);
+    const facts = [...fromMessage, ...factsFromMentions(problem, turn.memory.mentions, Object.fromEntries(fromMessage.map((f) => [f.name, f.value])), earlier)];
     const references = facts.filter((f) => problem.facts.find((s) => s.name === f.name)?.kind === 'bookingReference').map((f) => f.value.toUpperCase());
     const unknown = reading ? saidUnknown(reading, problem.facts).filter((n) => !facts.some((f) => f.name === n)) : [];
     const vouched = await this.platform.vouched(dc.context);

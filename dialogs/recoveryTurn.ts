@@ -1,7 +1,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { SubmitData } from '../bot/cards';
 import type { Decision, FactTaken } from '../src/conversation/acts';
-import { knownFacts, pendingOf } from '../src/conversation/situation';
+import { factsFromBooking, knownFacts, pendingOf } from '../src/conversation/situation';
 import { parseTarget } from '../src/conversation/target';
 import { urgentFromWords } from '../src/conversation/urgency';
 import type { ReplyKey } from '../src/knowledge/schema';
@@ -73,6 +73,7 @@ export class RecoveryTurn {
       offerLast: this.state.offerLast ?? true,
       problem,
       known: knownFacts(session),
+      fromBooking: factsFromBooking(session),
       alternatives: session.alternatives ?? [],
       unplaced: session.misunderstandings,
     })!;
@@ -119,7 +120,7 @@ export class RecoveryTurn {
       case 'facts':
         return this.run({ kind: 'facts_given', facts: values(facts) });
       case 'fact_unknown':
-        return this.run({ kind: 'fact_unknown', name: decision.name });
+        return this.run({ kind: 'fact_unknown', name: decision.name, ...(decision.elsewhere ? { elsewhere: true } : {}) });
       case 'fact_skipped':
         return this.run({ kind: 'fact_skipped', name: decision.name });
       case 'confirm': {

@@ -12,6 +12,7 @@ import { knowledgeFileWarnings } from './storage/knowledgeFileCheck';
 import { createStores, sweepRetention, type Stores } from './storage';
 import { NluService } from './nlu';
 import { NluModelCache } from './storage/nluModelCache';
+import { WorkerNluTrainer } from './storage/workerNluTrainer';
 import { makeServer } from './server';
 import { createRateLimits } from './http/rateLimitSetup';
 import { createDirectLine } from './http/directline';
@@ -31,6 +32,9 @@ import { createPlatformGateway, type PlatformGateway, type TrustedTurn } from '.
 import { FollowUpSweeper, ResolutionCheckComposer, type SweepReport } from './followUp';
 import { version as packageVersion } from '../package.json';
 import type { TurnTrace } from './conversation/trace';
+import { createObservability, meteredStores, problemIndex, queueSnapshot, Readiness, traceCalls, type Tracer } from './metrics';
+import { bounded } from './metrics/readiness';
+import { createMetricsServer, MetricsAccess, registerMetricsRoute } from './http/metrics';
 
 /** Collaborators a test or a tool may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -43,6 +47,10 @@ export interface AppOverrides {
   observeTurn: (trace: TurnTrace) => void | Promise<void>;
   /** A tool's own trusted identities per conversation (eval:conversations vouches its traveller); never set in production. */
   trustedOf: (activity: { conversation: { id: string }; channelId: string }) => TrustedTurn | undefined;
+  /** The readiness /readyz reports; index.ts makes it first, to answer the probes while the app is built. */
+  readiness: Readiness;
+  /** Another tracer than OTEL_EXPORTER_OTLP_ENDPOINT's (tests export spans in memory). */
+  tracer: Tracer;
 }
 
 /** A built, unstarted Rebound instance. */
@@ -53,11 +61,15 @@ export interface App {
   readonly stores: Stores;
   readonly bot: BotGateway;
   readonly logger: Logger;
+  /** What /readyz answers. */
+  readonly readiness: Readiness;
   /** Sends the follow-ups due now (the timer calls it every FOLLOW_UP_SWEEP_SECONDS; tools and tests may too). */
   sweepFollowUps(): Promise<SweepReport>;
   /** Listens; resolves with the bound address. */
   start(port?: number, host?: string): Promise<AddressInfo>;
-  /** Stops accepting requests, finishes the ones in flight, closes the stores. */
+  /** Shutdown begins: /readyz answers 503 from now on, while requests are still served (the load balancer's turn). */
+  drain(): void;
+  /** Drains, stops accepting requests, finishes the ones in flight, closes the stores. */
   stop(): Promise<void>;
 }
 
@@ -71,29 +83,43 @@ const RETENTION_SWEEP_MS = 60 * 60_000;
 export async function createApp(config: Config, overrides: Partial<AppOverrides> = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
-  const stores =
+  // Bounded below a load balancer's probe timeout (and the liveness one: /healthz shares it).
+  const probeTimeoutMs = Math.min(1000, config.STORAGE_TIMEOUT_MS);
+  const readiness = overrides.readiness ?? new Readiness(probeTimeoutMs);
+  // The metrics check problem ids against the KB in service, which is loaded after them.
+  const inService: { knowledge?: KnowledgeService } = {};
+  const ops = await createObservability(config, { version: packageVersion, logger, knownProblem: problemIndex(() => inService.knowledge?.current().kb.problems), ...(overrides.tracer ? { tracer: overrides.tracer } : {}) });
+  const metrics = ops.recorder;
+  const rawStores =
     overrides.stores ??
-    (await createStores(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, timeoutMs: config.STORAGE_TIMEOUT_MS } : { dataDir: config.DATA_DIR }, { clock, logger }));
+    (await readiness.during('migrating', () =>
+      createStores(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, timeoutMs: config.STORAGE_TIMEOUT_MS } : { dataDir: config.DATA_DIR }, { clock, logger, observer: { groupCommit: (n) => metrics.groupCommit(n) } }),
+    ));
+  const stores = ops.active ? meteredStores(rawStores, metrics, ops.tracer) : rawStores;
 
-  const published = await loadPublishedKnowledge(config, stores, logger);
+  const published = await readiness.during('loading knowledge base', () => loadPublishedKnowledge(config, stores, logger));
   const knowledge = new KnowledgeService(published.kb, published.version, logger);
+  inService.knowledge = knowledge;
+  metrics.knowledgeInService(Number(published.version));
   const thresholds = { outOfScope: config.NLU_OUT_OF_SCOPE_THRESHOLD, ambiguityMargin: config.NLU_AMBIGUITY_MARGIN };
-  // A restart with an unchanged KB restores the trained model from DATA_DIR instead of retraining it.
-  const modelCache = new NluModelCache(config.DATA_DIR, logger);
-  const nlu = new NluService(await modelCache.engineFor(published.kb, { thresholds }));
+  // A restart with an unchanged KB restores the trained model from DATA_DIR instead of retraining it;
+  // a training runs in a worker thread, so a publish never blocks the turns being served.
+  const modelCache = new NluModelCache(config.DATA_DIR, logger, new WorkerNluTrainer());
+  const nlu = new NluService(await readiness.during('loading NLU model', () => modelCache.engineFor(published.kb, { thresholds })));
   // A new KB version retrains the NLU in the background; the old engine answers until the new one is ready.
   knowledge.subscribe(async (next) => {
     const engine = await modelCache.engineFor(next.kb, { thresholds });
     nlu.swap(engine);
+    metrics.knowledgeInService(Number(next.version));
     logger.info({ version: next.version }, 'knowledge base in service; NLU retrained');
   });
 
-  const platform = overrides.platform ?? (await createPlatformGateway(config, { bookings: stores.bookings, clock })).gateway;
+  const platform = traceCalls(overrides.platform ?? (await createPlatformGateway(config, { bookings: stores.bookings, clock })).gateway, 'platform', ops.tracer);
   // Every stored case event is announced on the event bus, so agents on every instance see it live.
   // Optional: new cases also go to the support team's Teams channel (announced by the instance that queued them).
   const teams = createTeamsCaseAnnouncer(config, stores.cases, logger);
   const handoffStores: Stores = { ...stores, cases: new NotifyingCaseRepository(stores.cases, teams ? teams.tee(stores.events) : stores.events, logger) };
-  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform, ...(overrides.observeTurn ? { observeTurn: overrides.observeTurn } : {}), ...(overrides.trustedOf ? { trustedOf: overrides.trustedOf } : {}) });
+  const runtime = createBotRuntime({ config, logger, clock, stores: handoffStores, knowledge, nlu, platform, ...(overrides.observeTurn ? { observeTurn: overrides.observeTurn } : {}), ...(overrides.trustedOf ? { trustedOf: overrides.trustedOf } : {}), metrics, tracer: ops.tracer });
   await teams?.start(stores.conversationReferences, runtime.messenger);
   const auth = new StaticTokenAuthenticator({ agent: config.REBOUND_AGENTS, owner: config.REBOUND_OWNERS });
   // Owners' edits: a published version swaps in here at once, and on every other instance through the event bus (with a poll as fallback).
@@ -122,7 +148,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   }, RETENTION_SWEEP_MS);
   retentionTimer.unref();
   // Counted in PostgreSQL when the stores offer it, so every instance spends from one budget (docs/security.md).
-  const rateLimits = createRateLimits(config, stores.rateLimits, logger);
+  const rateLimits = createRateLimits(config, stores.rateLimits, logger, Date.now, (limit) => metrics.rateLimited(limit));
   const directLine = await createDirectLine({
     bot: runtime.gateway,
     logger,
@@ -145,8 +171,22 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     largeBodies: { '/api/admin/kb/import': config.MAX_KB_IMPORT_BYTES },
     security: { publicUrl: config.PUBLIC_URL },
     rateLimits,
-    health: { health: () => health(knowledge, stores, config, published.warnings) },
+    health: { health: () => health(knowledge, stores, config, probeTimeoutMs, published.warnings) },
+    readiness,
+    ...(ops.prometheus ? { metrics } : {}),
     extraRoutes: [(s) => directLine.register(s), (s) => registerWebChat(s, { directLine, logger, trustProxy: config.TRUST_PROXY, embedOrigins: config.EMBED_ORIGINS, identity: platformIdentity }), (s) => registerAdminConsole(s, { logger }), (s) => registerAgentConsole(s, { logger }), (s) => agentApi.register(s), (s) => registerAdminRoutes(s, { logger, clock, auth, editor: kbEditor, knowledge, stores })],
+  });
+  const prometheus = ops.prometheus;
+  const metricsAccess = new MetricsAccess(config.METRICS_TOKEN, auth);
+  // METRICS_PORT: the scrape is served there only, never on the public port.
+  const metricsServer = prometheus && config.METRICS_PORT ? createMetricsServer(prometheus, metricsAccess, logger) : null;
+  if (prometheus && !metricsServer) registerMetricsRoute(server, prometheus, metricsAccess, logger);
+  prometheus?.observe({
+    queue: () => queueSnapshot(stores.cases, clock),
+    sseClients: () => agentApi.openStreams(),
+    webSockets: () => directLine.openSockets(),
+    ...(stores.pools ? { pools: () => stores.pools?.() ?? [] } : {}),
+    ready: () => readiness.readyWithoutProbe,
   });
 
   return {
@@ -156,13 +196,20 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     stores,
     bot: runtime.gateway,
     logger,
+    readiness,
     sweepFollowUps: () => followUps.sweep(),
-    start: (port = config.PORT, host = config.HOST) =>
-      new Promise<AddressInfo>((resolve, reject) => {
+    start: async (port = config.PORT, host = config.HOST) => {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve(server.address() as AddressInfo));
-      }),
+      });
+      if (metricsServer && config.METRICS_PORT) await metricsServer.listen(config.METRICS_PORT, host);
+      readiness.started(() => stores.health());
+      return address;
+    },
+    drain: () => readiness.drain(),
     stop: async () => {
+      readiness.drain();
       // Open WebSockets and event streams would otherwise keep server.close() waiting.
       clearInterval(sweeper);
       clearInterval(followUpTimer);
@@ -173,6 +220,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.stop();
       await knowledgeSync.stop();
+      await metricsServer?.close();
+      await ops.tracer.shutdown().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'traces not flushed'));
+      // A training in progress would otherwise keep its worker thread (and the process) alive.
+      await modelCache.close();
       await stores.close();
     },
   };
@@ -193,8 +244,9 @@ async function loadPublishedKnowledge(config: Config, stores: Stores, logger: Lo
   return { kb: loaded.value, version: version.version, warnings: [] as string[] };
 }
 
-async function health(knowledge: KnowledgeService, stores: Stores, config: Config, kbWarnings: string[] = []): Promise<HealthReport> {
-  const storage = await stores.health().catch((e: unknown) => ({ ok: false, backend: 'unknown', detail: (e as Error).message }));
+async function health(knowledge: KnowledgeService, stores: Stores, config: Config, probeTimeoutMs: number, kbWarnings: string[] = []): Promise<HealthReport> {
+  // Bounded: a liveness probe that waits for a hung database would have the process restarted for nothing.
+  const storage = (await bounded(() => stores.health(), probeTimeoutMs)) ?? { ok: false, backend: 'unknown' };
   const kb = knowledge.current();
   return {
     status: storage.ok ? 'ok' : 'degraded',

@@ -101,6 +101,23 @@ const envSchema = z.object({
   DIRECTLINE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).default(100),
   /** Longest one storage call may take (retries included) before 503 STORAGE_UNAVAILABLE; PostgreSQL only. */
   STORAGE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(4000),
+  /** GET /metrics (Prometheus); off: no route, nothing recorded. */
+  METRICS_ENABLED: bool.default(true),
+  /** Bearer tokens of the Prometheus scraper, comma-separated (16+ characters each, or sha256:<hex>); owners' tokens are accepted too. */
+  METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => v.split(',').every((t) => t.trim().length >= 16), 'each token must be at least 16 characters')
+      .optional(),
+  ),
+  /** Serve /metrics on this port only (on HOST), not on PORT; needs METRICS_TOKEN only if one is set. */
+  METRICS_PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
+  /** Seconds between /readyz turning 503 and the listener closing on SIGTERM, so load balancers stop sending first. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /** OpenTelemetry collector (OTLP over HTTP) for traces of turns; unset: no traces, the SDK is not even loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
+  /** The service name on the traces. */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('rebound'),
 });
 
 /** The validated configuration of one Rebound instance. */
@@ -125,6 +142,9 @@ export function parseConfig(env: Record<string, string | undefined>): Result<Con
   }
   if (!!config.TEAMS_AGENT_CHANNEL_ID !== !!config.TEAMS_AGENT_SERVICE_URL) {
     problems.push('TEAMS_AGENT_CHANNEL_ID, TEAMS_AGENT_SERVICE_URL: set both to post new cases to Teams, or neither');
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (leave it unset to serve /metrics on PORT)');
   }
   if (config.NODE_ENV === 'production' && !config.MicrosoftAppId) {
     problems.push('MicrosoftAppId: production refuses to run without channel authentication; set the app credentials');

@@ -4,7 +4,9 @@ import { AppError } from './shared/errors';
 import { sendError } from './http/errors';
 import { registerHealthRoutes } from './http/health';
 import { registerMessageRoutes } from './http/messages';
-import type { BotGateway, HealthSource } from './http/ports';
+import type { BotGateway, HealthSource, ReadinessSource } from './http/ports';
+import { meterRequests } from './http/metrics';
+import type { MetricsRecorder } from './metrics/ports';
 import { registerRateLimits, type RateLimits, type RateLimitSettings } from './http/rateLimitRules';
 import { registerSecurityHeaders, type SecurityHeaderOptions } from './http/securityHeaders';
 import { jsonDepthExcess } from './http/jsonDepth';
@@ -14,6 +16,10 @@ export interface ServerDeps {
   logger: Logger;
   bot: BotGateway;
   health: HealthSource;
+  /** /readyz: whether the instance takes traffic; unset: no /readyz. */
+  readiness?: ReadinessSource;
+  /** Counts every request by route template and status; unset: not counted. */
+  metrics?: MetricsRecorder;
   maxBodyBytes: number;
   /** Larger bodies allowed on some paths (the owners' KB import), by exact path. */
   largeBodies?: Readonly<Record<string, number>>;
@@ -70,6 +76,7 @@ export function makeServer(deps: ServerDeps): Server {
   // traveller's pause, so the server never closes a connection at the moment a client reuses it (ECONNRESET).
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  if (deps.metrics) meterRequests(server, deps.metrics);
   registerSecurityHeaders(server, deps.security);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // No Content-Length and no Transfer-Encoding means no body (RFC 9112, 6.3): say so, or the body parser refuses
@@ -90,7 +97,7 @@ export function makeServer(deps: ServerDeps): Server {
     return cb();
   });
   registerMessageRoutes(server, deps.bot, deps.logger);
-  registerHealthRoutes(server, deps.health, deps.logger);
+  registerHealthRoutes(server, deps.health, deps.logger, deps.readiness);
   for (const register of deps.extraRoutes ?? []) register(server);
   return server;
 }

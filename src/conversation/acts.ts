@@ -61,7 +61,7 @@ export type Decision =
   /** Facts given (answers or corrections): `facts` of the interpretation. */
   | { kind: 'facts' }
   /** "I don't know" / "I don't have it" for the fact asked. */
-  | { kind: 'fact_unknown'; name: string }
+  | { kind: 'fact_unknown'; name: string; elsewhere?: boolean }
   /** "skip" for an optional fact. */
   | { kind: 'fact_skipped'; name: string }
   /**

@@ -1,6 +1,7 @@
 import type { FactSpec, KnowledgeBase, Problem } from '../knowledge/schema';
 import type { Entity, EntityKind } from '../nlu/entities/types';
 import type { MessageReading } from '../nlu/reading';
+import { airportOfCity, findAirports, saidAsDirection } from '../nlu/entities';
 import { normalizeText } from '../nlu/normalize';
 import { stem } from '../nlu/tokenize';
 import { dateExpectationFor, referenceProduct } from '../recovery/checks';
@@ -75,7 +76,7 @@ export function choiceNamed(spec: FactSpec, normalized: string): string | undefi
     // A phrase counts said as it is, or with other words between ("leaves 5 hours earlier" says "leaves earlier").
     const phraseHits = phrases.filter((p) => {
       const words = contentStems(p);
-      return padded.includes(` ${normalizeText(p)} `) || (words.length > 1 && words.every((w) => stems.has(w)));
+      return saidNotDenied(padded, ` ${normalizeText(p)} `) || (words.length > 1 && words.every((w) => stems.has(w)));
     }).length;
     const wordHits = new Set(contentStems(label).filter((w) => stems.has(w))).size;
     return { label, score: phraseHits * 2 + wordHits };
@@ -83,6 +84,18 @@ export function choiceNamed(spec: FactSpec, normalized: string): string | undefi
   scored.sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   return best && best.score >= 2 && best.score > (second?.score ?? 0) ? best.label : undefined;
+}
+
+/** Words that deny what follows them ("it isnt cancelled, its delayed"); not "no", which names what is missing ("no cot"). */
+const DENIALS = new Set(['not', 'isnt', 'wasnt', 'arent', 'werent']);
+
+/** Whether a phrase (padded with spaces) is said in the padded text at least once without a denial just before it. */
+function saidNotDenied(padded: string, phrase: string): boolean {
+  for (let at = padded.indexOf(phrase); at >= 0; at = padded.indexOf(phrase, at + 1)) {
+    const before = padded.slice(Math.max(0, at - 12), at).trim().split(' ').at(-1) ?? '';
+    if (!DENIALS.has(before)) return true;
+  }
+  return false;
 }
 
 /** The choice an ordinal picks ("the first one", "2"); -1 is the last. */
@@ -114,6 +127,8 @@ export interface FactContext {
   pending?: string;
   /** Alternative facts asked now (another fact is unknown); other alternative-only facts are not filled. */
   alternatives?: readonly string[];
+  /** Facts known from the booking: the traveller giving one is no correction of something they said. */
+  fromBooking?: readonly string[];
 }
 
 /**
@@ -137,6 +152,8 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
       value = choiceNamed(spec, reading.normalized) ?? (spec.name === ctx.pending ? choiceByOrdinal(spec, reading.entities, reading.normalized) : undefined);
     } else if (spec.kind === 'text' && spec.after && !(known !== undefined && !correcting)) {
       value = saidAfter(reading.text, spec.after);
+    } else if (spec.entity === 'airport') {
+      value = airportWhereTheyAre(reading, usedEntities, spec.name === ctx.pending);
     } else if (spec.entity === 'place' || spec.entity === 'city' || spec.entity === 'country' || spec.entity === 'nationality') {
       // "terminal 1, just outside the arrivals exit", "irish and german": every one said, together.
       const places = reading.entities.filter((e) => e.kind === spec.entity && !usedEntities.has(e));
@@ -152,9 +169,26 @@ export function factsFromMessage(problem: Problem, reading: MessageReading, ctx:
       }
     }
     if (value === undefined || value === known) continue;
-    taken.push({ name: spec.name, value, correction: known !== undefined });
+    taken.push({ name: spec.name, value, correction: known !== undefined && !(ctx.fromBooking ?? []).includes(spec.name) });
   }
   return taken;
+}
+
+/** Words of wanting before a city: where the traveller wants to be, not where they are ("i just want to be in london tonight"). */
+const WISHED_BEFORE = /\b(?:want|wanna|like|need|rather|hope|prefer|get)\b/i;
+
+/**
+ * The airport the traveller is at: an airport named, or a city with one airport ("still airside in
+ * amsterdam": AMS; a city with several keeps its name), never one said as where they go or come from;
+ * for a short answer to the question itself, an airport's name in any case ("schiphol, near gate D7").
+ */
+function airportWhereTheyAre(reading: MessageReading, used: Set<Entity>, asked: boolean): string | undefined {
+  const said = reading.entities.filter((e) => (e.kind === 'airport' || (e.kind === 'city' && (asked || !WISHED_BEFORE.test(reading.text.slice(Math.max(0, e.start - 24), e.start))))) && !used.has(e) && !saidAsDirection(reading.text, e.start));
+  const loose = said.length === 0 && asked && reading.normalized.split(' ').length <= 8 ? findAirports(reading.text, true).filter((e) => !saidAsDirection(reading.text, e.start)) : [];
+  const found = [...said, ...loose].at(-1);
+  if (!found) return undefined;
+  used.add(found);
+  return found.kind === 'city' ? airportOfCity(found.value) ?? found.value : found.value;
 }
 
 /** Where a value said after a phrase ends: a preposition, a time word, a conjunction. */
@@ -181,8 +215,10 @@ export function saidAfter(text: string, phrases: readonly string[]): string | un
   return undefined;
 }
 
-/** A date said by its day ("the 22nd", "tomorrow", "3 weeks ago"), not only by a time ("noon", "now", "5 hours earlier"). */
+/** A date said by its day ("the 22nd", "tomorrow", "3 weeks ago"), not only by a time ("noon", "now", "5 hours earlier") or a period ("this year"). */
 function saysTheDay(e: Entity): boolean {
+  // "This year", "next month": a period, not a day ("second time this year they lose my bag, landed yesterday").
+  if (/^(?:this|next|last|that|the)\s+(?:year|month|week)$/i.test(e.raw.trim())) return false;
   return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|yesterday|days?|weeks?|weekend|months?|years?)|\d+(?:st|nd|rd|th)\b|\d+[/.-]\d+/i.test(e.raw);
 }
 
@@ -210,12 +246,21 @@ function domainCorrected(known: string, text: string): string | undefined {
   return domain && domain !== known.slice(at + 1) ? `${known.slice(0, at)}@${domain}` : undefined;
 }
 
-/** Facts taken from earlier messages: for each fact not known, the latest mention that fits it. */
-export function factsFromMentions(problem: Problem, mentions: readonly Mention[], known: Readonly<Record<string, string>>): FactTaken[] {
+/**
+ * Facts taken from earlier messages: for each fact not known, the latest mention that fits it; for a choice,
+ * the latest of the earlier messages (`earlier`, oldest first) that names one ("arrived almost 6 hours late").
+ */
+export function factsFromMentions(problem: Problem, mentions: readonly Mention[], known: Readonly<Record<string, string>>, earlier: readonly string[] = []): FactTaken[] {
   const taken: FactTaken[] = [];
   const used = new Set<Mention>();
   for (const spec of problem.facts) {
-    if (known[spec.name] !== undefined || spec.kind === 'choice' || spec.alternativeOnly || (spec.kind === 'text' && !spec.entity)) continue;
+    if (known[spec.name] !== undefined || spec.alternativeOnly) continue;
+    if (spec.kind === 'choice') {
+      const named = [...earlier].reverse().map((text) => choiceNamed(spec, normalizeText(text))).find((c) => c !== undefined);
+      if (named) taken.push({ name: spec.name, value: named, correction: false });
+      continue;
+    }
+    if (spec.kind === 'text' && !spec.entity) continue;
     const mention = [...mentions].reverse().find((m) => !used.has(m) && valueFor(spec, m) !== undefined);
     if (!mention) continue;
     if (spec.kind !== 'currency') used.add(mention);

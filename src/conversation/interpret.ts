@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Problem } from '../knowledge/schema';
 import type { MessageReading, Understander } from '../nlu/reading';
 import type { HandoffReason } from '../recovery/types';
+import { referenceProducts } from '../recovery/checks';
 import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from './acts';
 import { factsFromMessage, problemRequested } from './factTaking';
 import type { ConversationMemory } from './memory';
@@ -20,6 +21,8 @@ export interface Situation {
   known: Readonly<Record<string, string>>;
   /** Alternative facts being asked (a fact the traveller does not know). */
   alternatives?: readonly string[];
+  /** Known facts the booking gave (a value said for one is an answer, not a correction). */
+  fromBooking?: readonly string[];
   /** Messages in a row the bot could not place (the last one included). */
   unplaced?: number;
   /** The NLU, to read a question in the problem's context (set by `interpret`). */
@@ -53,7 +56,7 @@ function result(act: DialogueAct, decision: Decision, facts: FactTaken[], topic?
 export function interpret(reading: MessageReading, situation: Situation, kb: KnowledgeBase, nlu: Understander): Interpretation {
   const { pending, problem } = situation;
   const correcting = pending.kind === 'confirm' || reading.cues.correction || reading.cues.change;
-  const facts = problem ? factsFromMessage(problem, reading, { known: situation.known, pending: pending.kind === 'fact' ? pending.name : undefined, alternatives: situation.alternatives }, correcting) : [];
+  const facts = problem ? factsFromMessage(problem, reading, { known: situation.known, pending: pending.kind === 'fact' ? pending.name : undefined, alternatives: situation.alternatives, fromBooking: situation.fromBooking }, correcting) : [];
   const yn = yesOrNo(reading, kb);
   if (pending.kind === 'person') return withPerson(reading, situation, kb, nlu, facts, yn);
   if (reading.gibberish && !yn) return result('nonsense', { kind: 'rephrase', nonsense: true }, []);
@@ -61,7 +64,8 @@ export function interpret(reading: MessageReading, situation: Situation, kb: Kno
   // "Are you an AI or an actual person?" asks who the bot is, not for a person.
   const asksPerson = (system === 'human' || reading.cues.person) && !reading.cues.declinePerson && system !== 'bot_identity';
   if (situation.offer && reading.cues.declinePerson && facts.length === 0) return result('answer', { kind: 'offer_answer', accept: false }, [], 'offer');
-  if (situation.offer && asksPerson && yn !== 'no') return result('request_person', { kind: 'offer_answer', accept: true }, facts, 'person');
+  // "Yes please, someone now" answers the offer; "get me a person" asks for one, offered or not.
+  if (situation.offer && asksPerson && yn !== 'no') return yn === 'yes' ? result('answer', { kind: 'offer_answer', accept: true }, facts, 'offer') : result('request_person', { kind: 'offer_answer', accept: true }, facts, 'person');
   if (asksPerson && (!reading.cues.question || reading.cues.person)) return result('request_person', { kind: 'person' }, facts, 'person');
   // "Never mind, leave it for now", "scrap all that, my real problem is different": stop or start again, whatever was asked.
   // Not while the bot waits for the traveller's own words ("it says: something went wrong, try again later").
@@ -188,13 +192,40 @@ function general(reading: MessageReading, situation: Situation, kb: KnowledgeBas
     return result('small_talk', { kind: 'system', name: system }, facts, `system:${system}`);
   }
   if (facts.length > 0) return result(facts.some((f) => f.correction) ? 'correction' : 'answer', { kind: 'facts' }, facts, `fact:${facts[0].name}`);
-  if (!problem && reading.entities.some((e) => e.kind === 'bookingReference') && !reading.cues.question && reading.normalized.split(' ').length <= 8) return result('answer', { kind: 'noted' }, facts);
+  if (!problem && reading.entities.some((e) => e.kind === 'bookingReference') && !reading.cues.question && reading.normalized.split(' ').length <= 8) {
+    // "WL-F772013" after a message that told a problem the bot did not start (answered or asked about instead):
+    // the reference says the traveller wants it dealt with, so the problem is read again from that message.
+    const earlier = problemTold(reading, memory.recent, nlu, kb);
+    return earlier ? result('answer', { kind: 'start_problem', problemId: earlier, also: [] }, facts, 'fact:bookingReference') : result('answer', { kind: 'noted' }, facts);
+  }
   if (!problem && (reading.cues.repeatedContact || reading.sentiment.frustrated) && !reading.cues.question) {
     return result('problem_report', { kind: 'acknowledge_frustration' }, facts);
   }
   if (yn) return result('answer', { kind: 'system', name: yn }, facts);
   if (reading.understanding.verdict === 'ambiguous') return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'clarify' }, facts);
   return result(reading.cues.question ? 'question' : 'problem_report', { kind: 'rephrase', nonsense: false }, facts);
+}
+
+/** Confidence from which an earlier message is read as the problem a booking reference given now is for. */
+const TOLD_BEFORE = 0.2;
+
+/**
+ * The problem the last message before this one told, for a booking of the product the reference given now
+ * is for: its best problem reading from a low floor (the reference confirms there is a problem).
+ */
+function problemTold(reading: MessageReading, recent: readonly string[], nlu: Understander, kb: KnowledgeBase): string | undefined {
+  const before = recent.at(-2);
+  const reference = reading.entities.find((e) => e.kind === 'bookingReference')?.value;
+  if (!before || !reference) return undefined;
+  const products: string[] = referenceProducts(reference, kb.platform.referenceFormats);
+  const u = nlu.understand(before);
+  for (const c of [u.best, ...u.alternatives]) {
+    if (!c || c.kind !== 'intent' || c.confidence < TOLD_BEFORE) continue;
+    const handler = kb.intents.find((i) => i.id === c.id)?.handler;
+    const problem = handler?.startsWith('problem:') ? kb.problems.find((p) => p.id === handler.slice(8)) : undefined;
+    if (problem && (products.length === 0 || problem.products.some((p) => products.includes(p)))) return problem.id;
+  }
+  return undefined;
 }
 
 /** Words that announce a second matter ("also", "another thing", "separately"). */

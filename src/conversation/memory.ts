@@ -1,6 +1,7 @@
 import type { Entity, EntityKind } from '../nlu/entities/types';
 import type { MessageReading } from '../nlu/reading';
 import type { StakesTag } from '../nlu/stakes';
+import { saidAsDirection } from '../nlu/entities';
 
 /** A value the traveller mentioned in some turn (a reference, a date, an amount...). */
 export interface Mention {
@@ -107,7 +108,8 @@ export function remember(memory: ConversationMemory, reading: MessageReading): C
   return {
     ...memory,
     turn,
-    mentions: [...memory.mentions, ...reading.entities.map((e) => mentionOf(e, turn))].slice(-MAX_MENTIONS),
+    // An airport said as where the traveller goes or comes from ("missed KL1007 to heathrow") is not where they are.
+    mentions: [...memory.mentions, ...reading.entities.filter((e) => e.kind !== 'airport' || !saidAsDirection(reading.text, e.start)).map((e) => mentionOf(e, turn))].slice(-MAX_MENTIONS),
     stakes,
     recent: [...memory.recent, reading.text].slice(-MAX_RECENT),
   };

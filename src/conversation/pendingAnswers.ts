@@ -6,6 +6,7 @@ import type { Situation } from './interpret';
 import { lastMention } from './memory';
 import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, problemsInParts, reportedProblem, systemIntent, wishes } from './readingSignals';
 import { normalizeText } from '../nlu/normalize';
+import { OWNER_PROOF_FACT } from '../recovery/verification';
 
 type YesNo = 'yes' | 'no' | undefined;
 
@@ -106,6 +107,11 @@ function fromEarlier(spec: FactSpec, situation: Situation): string | undefined {
 /** An answer to the fact asked: the value, "I don't know", "skip", "I already told you", or the words themselves. */
 function factAnswer(reading: MessageReading, situation: Situation, kb: KnowledgeBase, facts: FactTaken[], yn: YesNo, name: string): Interpretation | null {
   const spec = situation.problem?.facts.find((f) => f.name === name);
+  // The surname or e-mail that proves the booking is the traveller's: their words as they are (the engine checks them).
+  if (!spec && name === OWNER_PROOF_FACT) {
+    if (asksOrCommands(reading, kb, situation)) return null;
+    return answer(`fact:${name}`, reading.cues.dontKnow || reading.cues.dontHave ? { kind: 'fact_unknown', name } : { kind: 'facts' }, []);
+  }
   if (!spec) return null;
   const topic = `fact:${name}`;
   const given = facts.find((f) => f.name === name);
@@ -116,6 +122,10 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   // "Can I leave my bags even if I don't have a room?" is a question, not "I don't have it".
   if (asksAQuestion(reading, kb, situation)) return null;
   const { cues } = reading;
+  // "Didn't book it with you, only the hotel": no reference to give, and none to search for.
+  if (spec.kind === 'bookingReference' && cues.bookedElsewhere) {
+    return answer(topic, spec.required ? { kind: 'fact_unknown', name, elsewhere: true } : { kind: 'fact_skipped', name }, facts);
+  }
   const saysNo = yn === 'no' || (!spec.required && /^(?:no|none|not|nope|nah)\b/.test(reading.normalized));
   if (cues.dontKnow || cues.dontHave || (saysNo && !cues.question) || (cues.skip && !cues.question && !spec.required)) {
     const decision = spec.required ? { kind: 'fact_unknown' as const, name } : { kind: 'fact_skipped' as const, name };
@@ -148,12 +158,13 @@ function factAnswer(reading: MessageReading, situation: Situation, kb: Knowledge
   return null;
 }
 
-/** A known fact the message gives again with the same value ("642 pounds" where £642.00 is shown). */
+/** A known fact the message gives again with the same value ("642 pounds" where £642.00 is shown, "still two weeks to go" where the trip is more than a day away). */
 function restated(reading: MessageReading, situation: Situation): string | undefined {
   for (const spec of situation.problem?.facts ?? []) {
     const known = situation.known[spec.name];
     if (known === undefined) continue;
     if (reading.entities.some((e) => valueFor(spec, e) === known)) return spec.name;
+    if (spec.kind === 'choice' && choiceNamed(spec, reading.normalized) === known) return spec.name;
   }
   return undefined;
 }

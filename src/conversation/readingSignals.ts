@@ -56,6 +56,8 @@ export function yesOrNo(reading: MessageReading, kb: KnowledgeBase): 'yes' | 'no
     if (STRONG_NO.has(words[0]) && (words[0] !== 'no' || /^\W*no\b\s*[,.!:;-]/i.test(reading.text) || NO_THEN.has(words[1]))) return 'no';
     if (STRONG_YES.has(words[0]) && !words.some((w) => NO_WORDS.has(w) && w !== 'n')) return 'yes';
   }
+  // "No sign of them still": "no" as a determiner is no answer, whatever the classifier makes of the words.
+  if (words[0] === 'no' && words.length > 4 && !/^\W*no\b\s*[,.!:;-]/i.test(reading.text) && !NO_THEN.has(words[1])) return undefined;
   const system = systemIntent(reading, kb);
   return system === 'yes' || system === 'no' ? system : undefined;
 }
@@ -144,9 +146,39 @@ export function isFollowUp(reading: MessageReading): boolean {
   return opensAsFollowUp(reading) || (reading.cues.question && (words <= 6 || (words <= 14 && POINTS_BACK.test(reading.normalized))));
 }
 
+/** A follow-up that asks the last question again for another case: "and if ...", "what if ...", "and with/for/by ...". */
+const CONDITION_VARIANT = /^(?:(?:hm+|ok|okay|oh|ah|right|so)\s+){0,2}(?:(?:and|but|or)\s+)?(?:what if|what about if|if|with|for|by|via|using|in case)\b/;
+
+/** A follow-up that asks a whole question of its own after "and" ("and can we drive it into canada?"). */
+const OWN_QUESTION = /^(?:and|but|also|so|then|or)\s+(?:can|could|do|does|did|is|are|how|what|whats|when|where|will|would|should|may)\s+(?:i|we|you|they|it|he|she|my|our|the)\b/;
+
+/** "And if ...", "and the car rental?", "apple pay, same thing?": the last question asked again for another case. */
+function asksAgainFor(reading: MessageReading): boolean {
+  const n = reading.normalized;
+  // "And if my flight is delayed, do I need to tell them?" asks a question of its own after the condition.
+  if (/\b(?:can|could|do|does|should|will|would|must|may)\s+(?:i|we|you|they|it)\b/.test(n)) return false;
+  return CONDITION_VARIANT.test(n) || /\bsame (?:thing|for|with|goes)\b/.test(n) || (/^(?:and|or|what about|how about)\b/.test(n) && n.split(' ').length <= 5);
+}
+
+/** Whether the last answer stays the best, or within a little of it, when the follow-up is read with the question it follows. */
+function sameAnswerHolds(reading: MessageReading, previous: { text: string; faqId: string }, nlu: Understander): boolean {
+  const together = nlu.understand(`${previous.text} ${reading.text}`, { only: 'faq' });
+  const candidates = [together.best, ...together.alternatives].filter((c) => !!c && c.kind === 'faq');
+  const top = candidates[0]?.confidence ?? 0;
+  const same = candidates.find((c) => c!.id === previous.faqId);
+  return !!same && same.confidence >= 0.2 && top - same.confidence <= 0.05;
+}
+
 /** The FAQ a follow-up asks, read together with the question it follows. */
 export function followUpFaq(reading: MessageReading, previous: { text: string; faqId: string }, nlu: Understander, kb: KnowledgeBase): string | undefined {
-  const alone = askedFaq(reading, kb, 0.6);
+  // "And if I paid with PayPal?" after "how long do refunds take?": the same question for another case,
+  // answered by the same entry when the two read together still point to it, however well another fits alone.
+  // "And can we take it over to portugal for a day?" is a whole question of its own: read alone first.
+  const own = OWN_QUESTION.test(reading.normalized) && reading.normalized.split(' ').length >= 5;
+  const alone = askedFaq(reading, kb, own ? 0.4 : 0.6);
+  // Unless another entry fits it well alone ("and klarna?" is about paying later).
+  const clearlyOther = alone !== undefined && alone !== previous.faqId && (reading.asQuestion?.best?.confidence ?? 0) >= 0.75;
+  if (!clearlyOther && asksAgainFor(reading) && sameAnswerHolds(reading, previous, nlu)) return previous.faqId;
   if (alone) return alone;
   // The same answer, or one of the same topic, is likelier.
   const topicOf = (id: string) => kb.faqs.find((f) => f.id === id)?.topic;

@@ -27,6 +27,11 @@ export function pendingOf(session: RecoverySession, kb: KnowledgeBase): Pending 
   }
 }
 
+/** The facts a session took from the booking, not from the traveller: a new value for one is an answer, not a correction. */
+export function factsFromBooking(session: RecoverySession): string[] {
+  return Object.entries(session.facts).filter(([, f]) => f.source === 'booking').map(([name]) => name);
+}
+
 /** The facts a session knows, name to normalised value. */
 export function knownFacts(session: RecoverySession): Record<string, string> {
   return Object.fromEntries(Object.entries(session.facts).map(([name, f]) => [name, f.value]));

@@ -46,3 +46,8 @@ export interface HealthReport {
 export interface HealthSource {
   health(): Promise<HealthReport>;
 }
+
+/** What /readyz reports: whether this instance takes traffic, and why not. */
+export interface ReadinessSource {
+  report(): Promise<{ ready: boolean; reasons: string[]; storage?: { ok: boolean; backend: string; detail?: string } }>;
+}

@@ -24,7 +24,7 @@ export interface RateLimitSettings {
 }
 
 /** Route prefixes of the signed-in sides (agent and owner APIs and the pages that call them). */
-export const SIGN_IN_PREFIXES = ['/api/agent', '/api/admin'];
+export const SIGN_IN_PREFIXES = ['/api/agent', '/api/admin', '/metrics'];
 
 const DIRECT_LINE = '/v3/directline/';
 const TOKEN_ROUTES = new Set(['/v3/directline/tokens/generate', '/v3/directline/tokens/refresh', '/v3/directline/conversations', '/api/webchat/token']);
@@ -74,6 +74,8 @@ export class RateLimits {
   constructor(
     readonly settings: RateLimitSettings,
     private readonly store: RateLimitStore = new MemoryRateLimitStore(),
+    /** Told of every refusal, by the limit's name (the metrics count them). */
+    private readonly onRefusal: (limit: string) => void = () => undefined,
   ) {
     this.policies = {
       conversation: { capacity: settings.conversationPerMinute, perSeconds: 60 },
@@ -85,7 +87,7 @@ export class RateLimits {
 
   /** Spends one unit of a named budget (limits other than the request ones use it too, e.g. stream tokens). */
   async spend(limit: string, key: string, policy: RateLimitPolicy): Promise<Refusal | null> {
-    return refusal(limit, await this.store.take(`${limit}:${key}`, policy));
+    return this.told(refusal(limit, await this.store.take(`${limit}:${key}`, policy)));
   }
 
   /** The request budgets an HTTP request spends (all at once: one round trip to a shared store); null if allowed. */
@@ -106,7 +108,12 @@ export class RateLimits {
 
   /** Whether the client still has failed sign-ins to spend. */
   async signInBudget(ip: string): Promise<Refusal | null> {
-    return refusal('failed sign-ins', await this.store.check(`failed sign-ins:${ip}`, this.policies.authFailures));
+    return this.told(refusal('failed sign-ins', await this.store.check(`failed sign-ins:${ip}`, this.policies.authFailures)));
+  }
+
+  private told(refused: Refusal | null): Refusal | null {
+    if (refused) this.onRefusal(refused.limit);
+    return refused;
   }
 
   /** Spends one failed sign-in of the client. */

@@ -17,10 +17,11 @@ export function createRateLimits(
   shared: RateLimitStore | undefined,
   logger: Logger,
   now: () => number = Date.now,
+  onRefusal?: (limit: string) => void,
 ): RateLimits {
   const local = new MemoryRateLimitStore(now);
   const store = shared
     ? new FallbackRateLimitStore(shared, local, { timeoutMs: Math.min(SHARED_TIMEOUT_MS, Math.ceil(config.STORAGE_TIMEOUT_MS / 8)), cooldownMs: SHARED_COOLDOWN_MS, now }, logger)
     : local;
-  return new RateLimits(rateLimitSettings(config), store);
+  return new RateLimits(rateLimitSettings(config), store, onRefusal);
 }

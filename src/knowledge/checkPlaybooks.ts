@@ -58,7 +58,7 @@ function checkFacts(problem: Problem, at: At): RawProblem[] {
       const from = problem.facts.find((f) => f.name === fact.fromDate!.fact);
       if (!from || (from.kind !== 'date' && from.kind !== 'dateRange')) out.push(err(at('facts', fi, 'fromDate', 'fact'), `fromDate names "${fact.fromDate.fact}", which is not a date fact of this problem`));
       fact.fromDate.rules.forEach((r, k) => {
-        if (!fact.choices?.includes(r.choice)) out.push(err(at('facts', fi, 'fromDate', 'rules', k, 'choice'), `"${r.choice}" is not one of the choices of fact "${fact.name}"`));
+        if (r.choice !== undefined && !fact.choices?.includes(r.choice)) out.push(err(at('facts', fi, 'fromDate', 'rules', k, 'choice'), `"${r.choice}" is not one of the choices of fact "${fact.name}"`));
       });
     }
     if (fact.entity && fact.kind !== 'text') out.push(err(at('facts', fi, 'entity'), `only a text fact takes an entity ("${fact.name}" is ${fact.kind})`));

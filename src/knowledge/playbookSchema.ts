@@ -47,7 +47,7 @@ export const factSpecSchema = z.object({
    * For kind "choice": the choice a date fact implies once it is known, by how many days away it is (the
    * first rule whose `days` is not exceeded): an arrival in 14 days is "more than a day away".
    */
-  fromDate: z.object({ fact: factName, rules: z.array(z.object({ days: z.number(), choice: text })).min(1) }).optional(),
+  fromDate: z.object({ fact: factName, rules: z.array(z.object({ days: z.number(), choice: text.optional() })).min(1) }).optional(),
 });
 
 /** A how-to of a platform feature (S5). */

@@ -24,7 +24,7 @@ export interface NluEngineOptions {
 
 /** The cacheable form of a trained engine. */
 export interface SerializedNluEngine {
-  format: 'rebound-nlu-engine/2';
+  format: 'rebound-nlu-engine/3';
   version: string;
   /** How FAQs are scored (absent in models cached before it existed: 'classes'). */
   faqMode?: FaqMode;
@@ -119,7 +119,7 @@ class KbNluEngine implements SerializableNluEngine {
   }
 
   serialize(): SerializedNluEngine {
-    return { format: 'rebound-nlu-engine/2', version: this.version, faqMode: this.mode, classifier: this.classifier.serialize() };
+    return { format: 'rebound-nlu-engine/3', version: this.version, faqMode: this.mode, classifier: this.classifier.serialize() };
   }
 }
 
@@ -146,7 +146,7 @@ export function createNluEngine(kb: NluKnowledge, options: NluEngineOptions = {}
 /** Rebuilds an engine from the model cache; fails (no exception) when the data is not for this KB or format. */
 export function restoreNluEngine(kb: NluKnowledge, data: unknown, options: NluEngineOptions = {}): Result<SerializableNluEngine, string[]> {
   const d = data as Partial<SerializedNluEngine> | null;
-  if (d?.format !== 'rebound-nlu-engine/2' || !d.classifier) return fail(['cached NLU model has an unknown format']);
+  if (d?.format !== 'rebound-nlu-engine/3' || !d.classifier) return fail(['cached NLU model has an unknown format']);
   const hash = options.hash ?? kbContentHash(kb);
   if (d.version !== hash) return fail([`cached NLU model is for KB ${String(d.version)}, not ${hash}`]);
   const mode = faqMode(kb.faqs.length);

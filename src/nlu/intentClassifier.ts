@@ -48,6 +48,8 @@ export interface ClassifierOptions {
    * blend lowered in-scope accuracy (bench:nlu), so it is left out there.
    */
   knnMaxMedianExamples: number;
+  /** Softmax models averaged when the classes are that small (see `SoftmaxOptions.ensemble`); CLINC150-sized classes train one. */
+  fewShotEnsemble: number;
 }
 
 /** Defaults of `IntentClassifier.train`. */
@@ -60,6 +62,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   knnWeight: 0.3,
   knnTemperature: 0.05,
   knnMaxMedianExamples: 40,
+  fewShotEnsemble: 5,
 };
 
 /** How the softmax and the nearest-neighbour scores are combined at prediction time (weight 0: softmax alone). */
@@ -124,13 +127,14 @@ export class IntentClassifier {
     const index = new Map(labels.map((l, i) => [l, i]));
     const ys = Int32Array.from(rows, (e) => index.get(e.intent) ?? 0);
     onProgress?.(0.2);
+    const oosIndex = index.get(opts.oosLabel) ?? -1;
+    const fewShot = medianClassSize(ys, labels.length, oosIndex) <= opts.knnMaxMedianExamples;
     const model = trainSoftmax(xs, ys, vectorizer.size, labels.length, {
       ...opts.softmax,
+      ...(fewShot ? { ensemble: opts.fewShotEnsemble } : {}),
       onEpoch: (epoch, epochs) => onProgress?.(0.2 + (0.8 * epoch) / epochs),
     });
     const corrector = opts.typoTolerance ? TypoCorrector.fromTokens(docs) : null;
-    const oosIndex = index.get(opts.oosLabel) ?? -1;
-    const fewShot = medianClassSize(ys, labels.length, oosIndex) <= opts.knnMaxMedianExamples;
     const blend: BlendOptions = { knnWeight: fewShot ? opts.knnWeight : 0, knnTemperature: opts.knnTemperature };
     // Without the blend the examples are not kept: the model stays as small as the softmax alone.
     const kept = blend.knnWeight > 0 ? { tokens: docs.map((d) => d.join(' ')), labels: [...ys] } : { tokens: [], labels: [] };

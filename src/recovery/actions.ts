@@ -14,7 +14,8 @@ export type RecoveryInput =
   /** Facts read from what the traveller wrote (answers and corrections, several at once), each checked. */
   | { kind: 'facts_given'; facts: Array<{ name: string; value: string }> }
   /** "I don't know" or "I don't have it" for a fact: its alternative, or go on without it. */
-  | { kind: 'fact_unknown'; name: string }
+  /** `elsewhere`: booked outside the platform, so there is nothing to search for (no alternative asked). */
+  | { kind: 'fact_unknown'; name: string; elsewhere?: boolean }
   /** "Change ..." on a confirmation: ask that fact again (without a name: ask which one). */
   | { kind: 'change_fact'; name?: string }
   | { kind: 'wished_outcome'; text: string }

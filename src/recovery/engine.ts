@@ -110,8 +110,9 @@ export class RecoveryEngine {
         return factsGiven(ctx, stamped, input.facts);
       case 'fact_unknown': {
         const spec = factSpec(ctx.problem, input.name);
-        const advanced = advanceFacts(ctx, markUnknown(ctx, stamped, input.name));
-        const line: RecoveryAction = spec.unknown?.say ? { kind: 'say', text: spec.unknown.say } : { kind: 'say', reply: 'goOnWithout' };
+        const advanced = advanceFacts(ctx, markUnknown(ctx, stamped, input.name, !input.elsewhere));
+        // Booked elsewhere: nothing to find, so the alternative's line ("I can find it with your e-mail") is not said.
+        const line: RecoveryAction = spec.unknown?.say && !input.elsewhere ? { kind: 'say', text: spec.unknown.say } : { kind: 'say', reply: 'goOnWithout' };
         return { session: advanced.session, actions: [line, ...advanced.actions] };
       }
       case 'change_fact': {

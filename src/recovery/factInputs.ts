@@ -75,9 +75,9 @@ export function fillFromBooking(ctx: PlaybookContext, session: RecoverySession):
  * The traveller does not know or have a fact: it is settled without a value, and the alternative facts
  * the playbook names for it (`unknown.ask`, e.g. the e-mail and the booking date for a reference) become wanted.
  */
-export function markUnknown(ctx: PlaybookContext, session: RecoverySession, name: string): RecoverySession {
+export function markUnknown(ctx: PlaybookContext, session: RecoverySession, name: string, withAlternative = true): RecoverySession {
   const spec = ctx.problem.facts.find((f) => f.name === name);
-  const ask = (spec?.unknown?.ask ?? []).filter((n) => ctx.problem.facts.some((f) => f.name === n));
+  const ask = (withAlternative ? spec?.unknown?.ask ?? [] : []).filter((n) => ctx.problem.facts.some((f) => f.name === n));
   const facts = withoutKey(session.facts, name);
   return {
     ...session,
@@ -106,7 +106,7 @@ function daysUntil(value: string, now: Date): number | undefined {
   return Math.round((Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - today) / 86_400_000);
 }
 
-/** Choices implied by a date already known (`fromDate`): an arrival in 14 days is "more than a day away". */
+/** Choices implied by a date already known (`fromDate`): an arrival in 14 days is "more than a day away"; a rule without a choice leaves the fact to ask. */
 export function deriveFromDates(ctx: PlaybookContext, session: RecoverySession): RecoverySession {
   let next = session;
   for (const spec of ctx.problem.facts) {
@@ -114,7 +114,8 @@ export function deriveFromDates(ctx: PlaybookContext, session: RecoverySession):
     const source = next.facts[spec.fromDate.fact];
     const days = source ? daysUntil(source.value, ctx.now) : undefined;
     const rule = days === undefined ? undefined : spec.fromDate.rules.find((r) => days <= r.days);
-    if (!rule || !spec.choices?.includes(rule.choice)) continue;
+    // A rule without a choice: the date alone cannot tell (arriving today may mean at the door already), so it is asked.
+    if (!rule?.choice || !spec.choices?.includes(rule.choice)) continue;
     next = { ...next, facts: { ...next.facts, [spec.name]: { kind: 'choice', value: rule.choice, raw: rule.choice, confirmed: false, ...(source.source ? { source: source.source } : {}) } } };
   }
   return next;

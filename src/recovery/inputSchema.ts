@@ -12,7 +12,7 @@ export const recoveryInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('facts_confirmed') }),
   z.object({ kind: z.literal('fact_corrected'), name, value }),
   z.object({ kind: z.literal('facts_given'), facts: z.array(z.object({ name, value })).max(20) }),
-  z.object({ kind: z.literal('fact_unknown'), name }),
+  z.object({ kind: z.literal('fact_unknown'), name, elsewhere: z.boolean().optional() }),
   z.object({ kind: z.literal('change_fact'), name: name.optional() }),
   z.object({ kind: z.literal('wished_outcome'), text: value }),
   z.object({ kind: z.literal('step_done') }),

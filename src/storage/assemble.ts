@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
-import type { ConversationLock, EventBus, PurgeReport, StorageHealth, Stores } from './ports';
+import type { ConversationLock, EventBus, PoolUse, PurgeReport, StorageHealth, Stores } from './ports';
 import { SqlCaseRepository } from './repos/caseRepository';
 import { SqlFollowUpStore } from './repos/followUpStore';
 import { SqlKnowledgeRepository } from './repos/knowledgeRepository';
@@ -22,6 +22,8 @@ export interface BackendParts {
   rateLimits?: RateLimitStore;
   health(): Promise<StorageHealth>;
   close(): Promise<void>;
+  /** Connection pools' use, where the backend has pools. */
+  pools?(): PoolUse[];
 }
 
 /** Builds the Stores of one backend around its SQL database, lock and event bus. */
@@ -49,6 +51,7 @@ export function assembleStores(parts: BackendParts, deps: { clock: Clock; logger
     directLine,
     ...(parts.rateLimits ? { rateLimits: parts.rateLimits } : {}),
     health: () => parts.health(),
+    ...(parts.pools ? { pools: parts.pools } : {}),
     async purgeOlderThan(date: Date): Promise<PurgeReport> {
       const followUps = await db.query(`DELETE FROM follow_ups WHERE status IN ('done', 'failed', 'cancelled') AND updated_at < $1`, [
         date.toISOString(),

@@ -1,7 +1,7 @@
 // Public API of the storage adapters. Consumers depend on the ports; only src/app.ts and the CLIs call createStores.
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
-import type { Stores } from './ports';
+import type { StorageObserver, Stores } from './ports';
 import { createPostgresStores, type PostgresStoreOptions } from './postgres';
 import { createSqliteStores, type SqliteStoreOptions } from './sqlite';
 
@@ -16,7 +16,7 @@ export { contentHash } from './repos/knowledgeRepository';
 export type StoreOptions = SqliteStoreOptions | PostgresStoreOptions;
 
 /** Opens the backend the options name, migrated and ready; AppError('STORAGE_UNAVAILABLE') if it cannot. */
-export function createStores(options: StoreOptions, deps: { clock: Clock; logger: Logger }): Promise<Stores> {
+export function createStores(options: StoreOptions, deps: { clock: Clock; logger: Logger; observer?: StorageObserver }): Promise<Stores> {
   return 'databaseUrl' in options ? createPostgresStores(options, deps) : createSqliteStores(options, deps);
 }
 export { storeOptionsFromSettings, cliFlag } from './options';

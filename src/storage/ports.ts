@@ -205,6 +205,21 @@ export interface StorageHealth {
   backend: 'sqlite' | 'postgres';
   detail?: string;
 }
+/** Connections of one PostgreSQL pool, for the metrics. */
+export interface PoolUse {
+  pool: string;
+  total: number;
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
+}
+
+/** What the adapters tell while they work (the metrics listen); every method optional. */
+export interface StorageObserver {
+  /** Statements (and transactions) that shared one SQLite group commit. */
+  groupCommit?(statements: number): void;
+}
+
 /** Rows deleted by a retention purge. */
 export interface PurgeReport {
   transcripts: number;
@@ -237,6 +252,8 @@ export interface Stores {
   rateLimits?: RateLimitStore;
   /** Whether the backend answers. */
   health(): Promise<StorageHealth>;
+  /** The connection pools' use (PostgreSQL); absent where there are none. */
+  pools?(): PoolUse[];
   /** Deletes transcripts, analytics, finished follow-ups and idle Direct Line conversations older than the date. */
   purgeOlderThan(date: Date): Promise<PurgeReport>;
   /** Releases connections and files; the stores are unusable afterwards. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { assembleStores } from './assemble';
-import type { Stores } from './ports';
+import type { PoolUse, Stores } from './ports';
 import { migrate } from './sql/migrations';
 import { PgDb, createPool, timeoutOf, type PgOptions } from './sql/pgDb';
 import { SqlRateLimitStore } from './rateLimit';
@@ -54,7 +54,12 @@ export async function createPostgresStores(options: PostgresStoreOptions, deps: 
         return { ok: ping.ok, backend: 'postgres', ...(ping.detail ? { detail: ping.detail } : {}) };
       },
       close,
+      pools: () => [poolUse('main', pool), poolUse('locks', lockPool)],
     },
     deps,
   );
+}
+
+function poolUse(name: string, pool: { totalCount: number; idleCount: number; waitingCount: number }): PoolUse {
+  return { pool: name, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

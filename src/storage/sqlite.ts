@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { assembleStores } from './assemble';
-import type { Stores } from './ports';
+import type { StorageObserver, Stores } from './ports';
 import { migrate } from './sql/migrations';
 import { SqliteDb, type SqliteSynchronous } from './sql/sqliteDb';
 import { InProcessLock } from './sync/keyedMutex';
@@ -21,14 +21,14 @@ export interface SqliteStoreOptions {
 export const SQLITE_FILE = 'rebound.db';
 
 /** Opens (creating and migrating) DATA_DIR/rebound.db. One process owns the file: locks and events are in-process. */
-export async function createSqliteStores(options: SqliteStoreOptions, deps: { clock: Clock; logger: Logger }): Promise<Stores> {
+export async function createSqliteStores(options: SqliteStoreOptions, deps: { clock: Clock; logger: Logger; observer?: StorageObserver }): Promise<Stores> {
   let db: SqliteDb;
   try {
     if (options.dataDir === ':memory:') {
-      db = SqliteDb.open(':memory:', options.synchronous);
+      db = SqliteDb.open(':memory:', options.synchronous, deps.observer);
     } else {
       mkdirSync(options.dataDir, { recursive: true });
-      db = SqliteDb.open(path.join(options.dataDir, SQLITE_FILE), options.synchronous);
+      db = SqliteDb.open(path.join(options.dataDir, SQLITE_FILE), options.synchronous, deps.observer);
     }
   } catch (err) {
     throw new AppError('STORAGE_UNAVAILABLE', `cannot open the SQLite database in "${options.dataDir}": ${(err as Error).message}`, undefined, { cause: err });

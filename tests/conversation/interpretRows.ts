@@ -19,6 +19,10 @@ export interface Row {
   memory?: Partial<ConversationMemory>;
   /** Messages in a row the bot could not place before this one. */
   unplaced?: number;
+  /** A person offered by the bot and not answered yet. */
+  offer?: Situation['offer'];
+  /** Known facts the booking gave. */
+  fromBooking?: string[];
   act?: DialogueAct;
   notAct?: DialogueAct;
   topic?: string;
@@ -55,6 +59,8 @@ export function decide(reader: ShippedReader, row: Row) {
     known: row.known ?? {},
     memory: remember(before, reading),
     ...(row.unplaced !== undefined ? { unplaced: row.unplaced } : {}),
+    ...(row.offer ? { offer: row.offer } : {}),
+    ...(row.fromBooking ? { fromBooking: row.fromBooking } : {}),
   };
   return interpret(reading, situation, kb, nlu);
 }

@@ -57,11 +57,12 @@ if (PG_URL) {
       expect(refused.status).to.equal(503);
       expect(refused.headers.get('retry-after')).to.match(/^\d+$/);
       expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('STORAGE_UNAVAILABLE');
-      expect((await fetch(`${running.url}/healthz`)).status).to.equal(503);
+      expect((await fetch(`${running.url}/readyz`)).status).to.equal(503);
+      expect((await fetch(`${running.url}/healthz`)).status, 'liveness holds').to.equal(200);
 
       await proxy.start();
       // The pools reconnect by themselves: no restart, the resent message goes through.
-      await eventually(async () => (await fetch(`${running.url}/healthz`)).status === 200, 20_000);
+      await eventually(async () => (await fetch(`${running.url}/readyz`)).status === 200, 20_000);
       expect((await client.post(client.activity({ type: 'message', text: 'I was charged twice' }))).status).to.equal(200);
       acknowledged.push('I was charged twice');
 
@@ -78,7 +79,7 @@ if (PG_URL) {
       } finally {
         await admin.end();
       }
-      await eventually(async () => (await fetch(`${running.url}/healthz`)).status === 200, 20_000);
+      await eventually(async () => (await fetch(`${running.url}/readyz`)).status === 200, 20_000);
       const client = running.client();
       await eventually(async () => (await client.post(client.activity({ type: 'message', text: 'hello' }))).status === 200, 20_000);
     });

@@ -40,9 +40,11 @@ describe('storage outage (SQLite, mid-traffic)', () => {
     expect(refused.status).to.equal(503);
     expect(Number(refused.headers.get('retry-after'))).to.be.greaterThan(0);
     expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('STORAGE_UNAVAILABLE');
+    // Liveness holds (no restart for an outage); readiness takes the instance out of the load balancer.
     const health = await fetch(`${running.url}/healthz`);
-    expect(health.status).to.equal(503);
-    expect(((await health.json()) as { storage: { ok: boolean } }).storage.ok).to.equal(false);
+    expect(health.status).to.equal(200);
+    expect(((await health.json()) as { status: string; storage: { ok: boolean } })).to.deep.include({ status: 'degraded', storage: { ok: false, backend: 'sqlite', detail: 'attempt to write a readonly database (injected)' } });
+    expect((await fetch(`${running.url}/readyz`)).status).to.equal(503);
     expect(outage.refused).to.be.greaterThan(0);
 
     outage.down = false;
@@ -51,6 +53,7 @@ describe('storage outage (SQLite, mid-traffic)', () => {
     expect(resent.status).to.equal(200);
     acknowledged.push('I was charged twice');
     expect((await fetch(`${running.url}/healthz`)).status).to.equal(200);
+    expect((await fetch(`${running.url}/readyz`)).status).to.equal(200);
 
     // Nothing acknowledged is lost: every message answered 200 is in the stored transcript, once.
     const lines = (await running.app.stores.transcripts.list(client.conversationId)).filter((l) => l.from === 'traveller').map((l) => l.text);

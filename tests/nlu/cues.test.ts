@@ -173,6 +173,16 @@ const TABLES: Array<[CueName, string[], string[]]> = [
     ['I have it here', 'I have the number', 'here it is: WL-H482913', 'donthave', 'no, the number is 0612', 'no problem, the code works now', 'nothing wrong with the voucher'],
   ],
   [
+    'person',
+    ['can i speak to an actual human', 'let me chat with a real live agent', 'i want to talk with one of your staff', 'connect me to somebody who can fix this', 'is there a way to reach a human here', 'just hand me over to your team', 'call me please, +33 6 12 34 56 78', 'can the support team contact me', 'this is going nowhere. agent pls', 'i want a real person', 'i need assistance from your staff', 'can you get a colleague of yours', 'i want a manager'],
+    ['the human body is weird', 'the staff were lovely', 'i talked to the hotel, they said no', 'someone stole my bag', 'speak slowly please', 'the agent at the desk was rude', 'one person now, not two', 'the booking is for one person', 'r u an actual human', 'can the staff at the hotel fix the heating', 'the hotel manager said no', 'i need a car but the agent at the desk said no'],
+  ],
+  [
+    'bookedElsewhere',
+    ["we didn't book it with you", 'booked the return leg directly on the easyjet site', 'i never booked that hotel with you, just the flight', 'havent booked yet, just looking', 'my husband booked it himself... separately i mean', 'it was not through you'],
+    ['booked it with you last month', 'i booked through your app', 'the booking is WL-F205847', 'can you book it for me', 'you booked the wrong date', 'I directly went to the desk'],
+  ],
+  [
     'skip',
     ['skip', 'skip this one', 'pass', 'next question', 'n/a', 'N/A', 'na', "doesn't matter", 'not applicable', 'nothing', 'none', 'nothing to add'],
     ['passport', 'my passport number', 'the overpass', 'skipper', 'skipped breakfast', 'Nadia Schmidt', 'matters a lot', 'still nothing', 'Still nothing!!', 'nothing yet', 'nothing happened', 'nothing so far'],

@@ -32,6 +32,31 @@ describe('RecoveryEngine on the shipped knowledge base', () => {
     });
   });
 
+  describe('a reference for a booking made elsewhere', () => {
+    it('should go on without it and ask nothing to search for it', () => {
+      const { session } = engine.start('wrong_details_entered');
+      const r = engine.next(session, { kind: 'fact_unknown', name: 'bookingReference', elsewhere: true });
+      const asked = r.actions.filter((a) => a.kind === 'ask_fact').map((a) => (a as { name: string }).name);
+      expect(asked).to.not.include.members(['bookingEmail', 'bookingDate']);
+      expect(asked).to.have.length.above(0);
+      expect(r.session.unknownFacts).to.include('bookingReference');
+      expect(r.session.alternatives ?? []).to.deep.equal([]);
+    });
+  });
+
+  describe('a choice implied by a date (fromDate)', () => {
+    it('should leave where the traveller is to ask when they arrive tomorrow (they may be at the door)', () => {
+      const { session } = engine.start('host_not_responding', { facts: [{ name: 'bookingReference', value: 'WL-H731502' }, { name: 'guestName', value: 'Lena' }, { name: 'arrivalDate', value: '2026-03-03' }] });
+      expect(session.facts.urgency).to.equal(undefined);
+      expect(session.pendingFact).to.equal('urgency');
+    });
+
+    it('should take "more than a day away" for an arrival in two weeks', () => {
+      const { session } = engine.start('host_not_responding', { facts: [{ name: 'bookingReference', value: 'WL-H915406' }, { name: 'arrivalDate', value: '2026-03-16' }] });
+      expect(session.facts.urgency?.value).to.equal('My trip is more than a day away');
+    });
+  });
+
   describe('next({ kind: "solved" })', () => {
     const resolvedFrom = (session: RecoverySession) => engine.next(session, { kind: 'solved' });
 

@@ -1,5 +1,6 @@
 import type { TurnExpect } from '../../knowledge/conversationTests';
 import type { TurnTrace } from '../../conversation/trace';
+import { airportName } from '../../nlu/entities';
 
 /** What one turn did, as the evaluation saw it. */
 export interface TurnObserved {
@@ -35,6 +36,9 @@ export function factMatches(expected: string, observed: string | undefined): boo
   if (expected === observed) return true;
   const [e, o] = [tidy(expected), tidy(observed)];
   if (e === o) return true;
+  // An airport is kept by its code: "schiphol" or "amsterdam" is AMS (Amsterdam Airport Schiphol).
+  const airport = /^[A-Z]{3}$/.test(observed) ? airportName(observed) : undefined;
+  if (airport && e.length >= 3 && tidy(airport).includes(e)) return true;
   const money = (s: string) => /^(\d+(?:\.\d+)?)\s*([a-z]{3})?$/.exec(s);
   const [me, mo] = [money(e), money(o)];
   if (me && mo) return Number(me[1]) === Number(mo[1]) && (!me[2] || me[2] === mo[2]);

@@ -68,6 +68,11 @@ export class AgentEventStreams {
     await finished;
   }
 
+  /** Open streams on this instance (the metrics read it). */
+  get size(): number {
+    return this.open.size;
+  }
+
   /** Ends every open stream; new ones are refused. */
   close(): void {
     this.closed = true;

@@ -25,6 +25,8 @@ export interface AgentApi {
   register(server: Server): void;
   /** Ends every open event stream (before the HTTP server closes, which would otherwise wait for them). */
   close(): void;
+  /** Open event streams (SSE clients) on this instance. */
+  openStreams(): number;
 }
 
 /** Builds the agent API of docs/agent-api.md. */
@@ -39,6 +41,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
       }));
     },
     close: () => streams.close(),
+    openStreams: () => streams.size,
   };
 }
 

@@ -47,6 +47,8 @@ export interface DirectLine {
   register(server: Server): void;
   /** Closes the open streams. */
   close(): void;
+  /** Open WebSockets on this instance. */
+  openSockets(): number;
 }
 
 /** Builds the local Direct Line 3.0 endpoint (secret from config or DATA_DIR). */
@@ -82,6 +84,7 @@ export async function createDirectLine(options: DirectLineOptions): Promise<Dire
       hub.attach(s.server);
     },
     close: () => hub.close(),
+    openSockets: () => hub.openSockets(),
   };
 }
 

@@ -55,6 +55,11 @@ export class StreamHub {
     this.heartbeat.unref();
   }
 
+  /** Open WebSockets on this instance (the metrics read it). */
+  openSockets(): number {
+    return this.wss.clients.size;
+  }
+
   /** Pushes an activity to every open stream of the conversation (typing has no watermark of its own). */
   publish(conversationId: string, activity: DirectLineActivity, watermark: number | null): void {
     for (const sub of this.subscribers.get(conversationId) ?? []) {

@@ -13,7 +13,7 @@ import { findCountries } from './countries';
 import type { Entity, EntityContext, EntityKind } from './types';
 
 export * from './types';
-export { findAirports, findCities, findPlaces } from './places';
+export { airportName, airportOfCity, findAirports, findCities, findPlaces, saidAsDirection } from './places';
 export { findDates, parseDateValue } from './dates';
 export type { DateExpectation } from './dateReading';
 export { findEmails } from './emails';

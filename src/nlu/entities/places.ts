@@ -80,9 +80,10 @@ function partOfCode(text: string, t: Token): boolean {
  * Airports in a message: an IATA code in capitals ("JFK"), a word of one airport's name ("Schiphol",
  * "Heathrow") written with a capital or after "at/from/to", or a city with one airport before "airport"
  * ("Lisbon airport"). Value: the IATA code; label: the airport's name. A word with a digit is a code's
- * ("SPRING20" is no Spring Creek: the name would be read from its letters alone).
+ * ("SPRING20" is no Spring Creek: the name would be read from its letters alone). `loose`: a name word in
+ * any case anywhere, for a short answer to "which airport are you at?" ("schiphol, near gate D7").
  */
-export function findAirports(text: string): Entity[] {
+export function findAirports(text: string, loose = false): Entity[] {
   const tokens = wordTokens(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 8 && letters.replace(/\p{Lu}/gu, '').length < letters.length / 2;
@@ -99,7 +100,7 @@ export function findAirports(text: string): Entity[] {
     }
     const folded = foldName(t.text);
     const named = byNameWord.get(folded);
-    if (named && (/^\p{Lu}/u.test(t.text) || nearAirport || PREPOSITION.has(prev ?? ''))) out.push(entity(t, named));
+    if (named && (loose || /^\p{Lu}/u.test(t.text) || nearAirport || PREPOSITION.has(prev ?? ''))) out.push(entity(t, named));
     else if (next === 'airport' && byCity.has(folded)) {
       const airport = tokens[i + 1];
       out.push({ ...entity(t, byCity.get(folded) as string), raw: text.slice(t.start, airport.end), end: airport.end });
@@ -179,4 +180,23 @@ export function findCities(text: string): Entity[] {
     }
   }
   return out;
+}
+
+/** The code of a city's only airport ("Amsterdam" -> AMS), undefined when it has none or several (Istanbul). */
+export function airportOfCity(city: string): string | undefined {
+  return airports().byCity.get(foldName(city));
+}
+
+/** An airport's name by its IATA code ("AMS" -> "Amsterdam Airport Schiphol"). */
+export function airportName(code: string): string | undefined {
+  return airports().byCode.get(code);
+}
+
+/** Words before a place that make it where the traveller goes or comes from, not where they are ("missed KL1007 to heathrow"). */
+const DIRECTION = new Set(['to', 'from', 'for', 'towards', 'toward', 'into', 'than']);
+
+/** Whether the word just before a position in the text is a direction word ("to", "from"...). */
+export function saidAsDirection(text: string, start: number): boolean {
+  const before = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  return !!before && DIRECTION.has(before.toLowerCase());
 }

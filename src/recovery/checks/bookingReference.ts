@@ -16,6 +16,11 @@ export function referenceProduct(reference: string, formats: readonly Format[]):
   return formats.find((f) => compile(f.pattern).test(reference))?.product;
 }
 
+/** Every product a well-formed reference can be for (hotels and rentals may share a format). */
+export function referenceProducts(reference: string, formats: readonly Format[]): Array<Format['product']> {
+  return formats.filter((f) => compile(f.pattern).test(reference)).map((f) => f.product);
+}
+
 /** Lays the characters of `compact` (no dashes) onto the shape of `example`, fixing look-alike characters. */
 function reshape(compact: string, example: string): { text: string; confusions: number } | null {
   const shape = example.toUpperCase();

@@ -11,7 +11,7 @@ import { invalid, suggest, type CheckContext, type CheckResult, type DateExpecta
 
 export * from './types';
 export { checkAmount, checkCurrency, parseAmount, parseCurrency, formatMoney, type Money } from './amount';
-export { checkBookingReference, referenceProduct } from './bookingReference';
+export { checkBookingReference, referenceProduct, referenceProducts } from './bookingReference';
 export { checkChoice, checkText } from './choice';
 export { checkDate, checkDateRange } from './date';
 export { checkEmail, COMMON_MAIL_DOMAINS } from './email';

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { KeyedMutex } from '../sync/keyedMutex';
+import type { StorageObserver } from '../ports';
 import type { Sql, SqlResult, SqlRunner } from './sql';
 
 /**
@@ -13,6 +14,8 @@ export type SqliteSynchronous = 'FULL' | 'NORMAL';
 /** The statements of one group commit, and who waits for it. */
 interface Group {
   readonly committed: Promise<void>;
+  /** Statements and transactions that joined it. */
+  size: number;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -35,6 +38,7 @@ export class SqliteDb implements Sql {
   constructor(
     private readonly db: Database.Database,
     synchronous: SqliteSynchronous = 'FULL',
+    private readonly observer: StorageObserver = {},
   ) {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
@@ -43,8 +47,8 @@ export class SqliteDb implements Sql {
   }
 
   /** Opens (creating) the database file. */
-  static open(file: string, synchronous?: SqliteSynchronous): SqliteDb {
-    return new SqliteDb(new Database(file), synchronous);
+  static open(file: string, synchronous?: SqliteSynchronous, observer?: StorageObserver): SqliteDb {
+    return new SqliteDb(new Database(file), synchronous, observer);
   }
 
   /** Runs one statement, after any open transaction body; resolves once what it saw or wrote is committed. */
@@ -115,14 +119,17 @@ export class SqliteDb implements Sql {
 
   /** The open group, opening its transaction (and scheduling its commit for the next turn of the event loop) if none is. */
   private join(): Group {
-    if (this.group) return this.group;
+    if (this.group) {
+      this.group.size += 1;
+      return this.group;
+    }
     this.exec('BEGIN IMMEDIATE');
     let resolve!: () => void;
     let reject!: (err: unknown) => void;
     const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
     // Nobody may be waiting yet (a statement that failed alone): the rejection is handled by the waiters that exist.
     committed.catch(() => undefined);
-    const group: Group = { committed, resolve, reject };
+    const group: Group = { committed, resolve, reject, size: 1 };
     this.group = group;
     setImmediate(() => void this.gate.run('tx', async () => this.commit()));
     return group;
@@ -146,6 +153,7 @@ export class SqliteDb implements Sql {
     this.group = null;
     try {
       this.exec('COMMIT');
+      this.observer.groupCommit?.(group.size);
       group.resolve();
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

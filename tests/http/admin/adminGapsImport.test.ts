@@ -56,7 +56,7 @@ describe('AdminApi', () => {
 
   describe('GET /api/admin/gaps, then POST /api/admin/gaps/{id}/answer', () => {
     it('should list a question the bot could not answer and turn it into a published answer in one step', async function () {
-      this.timeout(30_000);
+      this.timeout(90_000);
       // Nothing the knowledge base covers: the shipped FAQs speak of cruises (a sunset cruise), never of karaoke machines.
       await app.get().client().say('do you sell karaoke machines?');
       await app.get().client().say('can i buy a karaoke machine from you');
@@ -74,8 +74,8 @@ describe('AdminApi', () => {
       expect(open.map((g) => g.id)).not.to.include(gap.id);
       const closed = (await owner().expect(200, 'GET', '/gaps?status=closed')).body.gaps as Array<{ id: string; faqId: string }>;
       expect(closed).to.deep.include.members([{ ...closed.find((g) => g.id === gap.id)!, faqId: 'karaoke' }]);
-      // Bounded: the NLU retrains in the background after the publish.
-      const until = Date.now() + 5_000;
+      // Bounded: the NLU retrains in a worker thread after the publish (five averaged models, about 12 s here).
+      const until = Date.now() + 45_000;
       let reply = '';
       do reply = JSON.stringify(await app.get().client().say('do you have a karaoke nigt on the cruise?'));
       while (!reply.includes('KARAOKE') && Date.now() < until);
