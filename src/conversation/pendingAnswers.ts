@@ -4,7 +4,7 @@ import type { FactTaken, Interpretation } from './acts';
 import { choiceByOrdinal, choiceNamed, entityKindFor, valueFor } from './factTaking';
 import type { Situation } from './interpret';
 import { lastMention } from './memory';
-import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, problemsInParts, reportedProblem, systemIntent, wishes } from './readingSignals';
+import { askedFaq, FAQ_FOR_QUESTION, faqInProblem, namesOutcome, problemsInParts, reportedProblem, systemIntent, wishes } from './readingSignals';
 import { normalizeText } from '../nlu/normalize';
 import { OWNER_PROOF_FACT } from '../recovery/verification';
 
@@ -183,7 +183,7 @@ function confirmAnswer(reading: MessageReading, situation: Situation, kb: Knowle
     return answer('confirm', { kind: 'change', ...(name ? { name } : {}) }, facts);
   }
   // "Honestly I just want to be in London tonight": what they want, said instead of a yes; the facts stand.
-  if (!reading.cues.question && !reading.cues.correction && !reading.cues.notWorked && wishes(reading) && !doesSomethingElse(reading, situation, kb)) {
+  if (!reading.cues.question && !reading.cues.correction && !reading.cues.notWorked && (wishes(reading) || namesOutcome(reading)) && !doesSomethingElse(reading, situation, kb)) {
     return answer('outcome', { kind: 'confirm', wish: reading.text }, facts);
   }
   return null;

@@ -226,3 +226,12 @@ const WISH = /\b(?:(?:i|we)\s+(?:just\s+|only\s+|really\s+|still\s+)?(?:want|nee
 export function wishes(reading: MessageReading): boolean {
   return WISH.test(reading.normalized);
 }
+
+/** An outcome named without "I want" ("as much money back as possible", "a later flight the same day, or my money back"). */
+const OUTCOME_NAMED = /\b(?:money back|refund|refunded|rebook|rebooked|rebooking|compensation|compensated|another (?:room|flight|date|day|car)|(?:later|earlier|next|new) flight|a new date|a voucher|credit instead)\b/;
+
+/** Whether a short message, no question, names the outcome the traveller wants, with or without "I want". */
+export function namesOutcome(reading: MessageReading): boolean {
+  const words = reading.normalized.split(' ').length;
+  return !reading.cues.question && words <= 14 && (wishes(reading) || (OUTCOME_NAMED.test(reading.normalized) && !reading.cues.failure && !reading.cues.notWorked));
+}

@@ -30,6 +30,8 @@ describe('interpret(): where they are, what they booked, what they ask again', f
 
   describe('the same value said again at "is this right?"', () => {
     checkRows(reader, [
+      ['an outcome named without "I want": the facts stand and the wish is kept', { say: 'a full refund to my visa, nothing else', problem: 'tour_cancelled_by_operator', pending: confirm, known: { bookingReference: 'WL-T660318' }, act: 'answer', topic: 'outcome', decision: { kind: 'confirm', wish: 'a full refund to my visa, nothing else' } as Partial<Decision> }],
+      ['a failure told at "is this right?" is no wish', { say: 'the refund they promised never came', problem: 'tour_cancelled_by_operator', pending: confirm, known: { bookingReference: 'WL-T660318' }, notDecision: 'confirm' }],
       ['a choice already shown, in other words', { say: 'we only get there in like two weeks', problem: 'host_not_responding', pending: confirm, known: { bookingReference: 'WL-H915406', urgency: 'My trip is more than a day away' }, act: 'answer', topic: 'fact:urgency', decision: { kind: 'facts' } }],
     ]);
   });
