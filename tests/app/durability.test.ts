@@ -45,7 +45,8 @@ describe('Rebound bot process durability', () => {
 
   describe('SIGKILL in the middle of a burst of turns', () => {
     it('should keep every acknowledged turn, and serve again after a restart', async function () {
-      this.timeout(45_000);
+      // Two start-ups, the first training the NLU on a new DATA_DIR.
+      this.timeout(150_000);
       bot = await spawnBot(dataDir);
       const load = burst(bot.url);
       await load.reachedKillPoint;

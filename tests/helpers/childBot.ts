@@ -22,8 +22,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the bot on dataDir and resolves once /healthz answers ok (polled, bounded by timeoutMs). */
-export async function spawnBot(dataDir: string, timeoutMs = 20_000): Promise<ChildBot> {
+/**
+ * Starts the bot on dataDir and resolves once /readyz answers ok (polled, bounded by timeoutMs): /healthz is
+ * already 200 while it starts (alive), and on a new DATA_DIR the NLU trains first (about 12 s, more on a busy machine).
+ */
+export async function spawnBot(dataDir: string, timeoutMs = 60_000): Promise<ChildBot> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--require', 'tsx/cjs', path.join(__dirname, 'botProcess.ts'), dataDir, String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -50,7 +53,7 @@ export async function spawnBot(dataDir: string, timeoutMs = 20_000): Promise<Chi
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (done) throw new Error(`the bot process exited before it was ready: ${stderr.trim()}`);
-    const ready = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1_000) }).then(
       (res) => res.ok,
       () => false,
     );
