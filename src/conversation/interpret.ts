@@ -6,7 +6,7 @@ import type { Decision, DialogueAct, FactTaken, Interpretation, Pending } from '
 import { factsFromMessage, problemRequested } from './factTaking';
 import type { ConversationMemory } from './memory';
 import { answerToPending, solvedOnItsOwn } from './pendingAnswers';
-import { askedFaq, faqInProblem, FAQ_FOR_QUESTION, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, wishes, yesOrNo } from './readingSignals';
+import { askedFaq, faqInProblem, FAQ_FOR_QUESTION, problemCandidates, recognised, SYSTEM_CONFIDENCE, followUpFaq, isFollowUp, opensAsFollowUp, problemsInParts, reportedProblem, systemIntent, wishes, yesOrNo } from './readingSignals';
 
 /** Where the conversation stands when a message arrives. */
 export interface Situation {
@@ -218,14 +218,8 @@ function problemTold(reading: MessageReading, recent: readonly string[], nlu: Un
   const reference = reading.entities.find((e) => e.kind === 'bookingReference')?.value;
   if (!before || !reference) return undefined;
   const products: string[] = referenceProducts(reference, kb.platform.referenceFormats);
-  const u = nlu.understand(before);
-  for (const c of [u.best, ...u.alternatives]) {
-    if (!c || c.kind !== 'intent' || c.confidence < TOLD_BEFORE) continue;
-    const handler = kb.intents.find((i) => i.id === c.id)?.handler;
-    const problem = handler?.startsWith('problem:') ? kb.problems.find((p) => p.id === handler.slice(8)) : undefined;
-    if (problem && (products.length === 0 || problem.products.some((p) => products.includes(p)))) return problem.id;
-  }
-  return undefined;
+  const fits = (id: string) => products.length === 0 || !!kb.problems.find((p) => p.id === id)?.products.some((p) => products.includes(p));
+  return problemCandidates(nlu.understand(before), kb).find((c) => c.confidence >= TOLD_BEFORE && fits(c.id))?.id;
 }
 
 /** Words that announce a second matter ("also", "another thing", "separately"). */

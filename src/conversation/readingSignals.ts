@@ -63,7 +63,7 @@ export function yesOrNo(reading: MessageReading, kb: KnowledgeBase): 'yes' | 'no
 }
 
 /** The problem candidates of an understanding (best first, also among the runners-up of a message out of scope). */
-function problemCandidates(u: Understanding, kb: KnowledgeBase): Array<{ id: string; confidence: number }> {
+export function problemCandidates(u: Understanding, kb: KnowledgeBase): Array<{ id: string; confidence: number }> {
   const out: Array<{ id: string; confidence: number }> = [];
   for (const c of [u.best, ...u.alternatives]) {
     if (!c) continue;
